@@ -1,0 +1,45 @@
+package org.ubiopsgateway.gateway.upstream;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the upstream REST clients against the {@link UpstreamEndpoint} in force, so the same clients
+ * talk to UbiOps in production and to the embedded emulator in dev mode and tests.
+ */
+@ApplicationScoped
+public class UpstreamClients {
+
+    private final UpstreamEndpoint endpoint;
+    private final UpstreamConfig config;
+
+    public UpstreamClients(UpstreamEndpoint endpoint, UpstreamConfig config) {
+        this.endpoint = endpoint;
+        this.config = config;
+    }
+
+    @Produces
+    @ApplicationScoped
+    UbiOpsProjects projects() {
+        return build(UbiOpsProjects.class);
+    }
+
+    @Produces
+    @ApplicationScoped
+    UbiOpsDeployments deployments() {
+        return build(UbiOpsDeployments.class);
+    }
+
+    private <T> T build(Class<T> api) {
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(endpoint.baseUri())
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(new UpstreamErrorMapper());
+        endpoint.authorization().ifPresent(header -> builder.register(new UpstreamAuthorization(header)));
+        return builder.build(api);
+    }
+}
