@@ -5,6 +5,6 @@ final class DeploymentSeed {
     private DeploymentSeed() {
     }
 
-    static void load(Store store, EmulatorOptions options) {
+    static void load(Store store, EmulatorOptions options, java.nio.file.Path files) {
     }
 }

@@ -5,8 +5,8 @@ final class Seed {
     private Seed() {
     }
 
-    static void load(Store store, EmulatorOptions options) {
-        ProjectSeed.load(store, options);
-        DeploymentSeed.load(store, options);
+    static void load(Store store, EmulatorOptions options, java.nio.file.Path files) {
+        ProjectSeed.load(store, options, files);
+        DeploymentSeed.load(store, options, files);
     }
 }

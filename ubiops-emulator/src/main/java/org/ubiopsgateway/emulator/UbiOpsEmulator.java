@@ -115,7 +115,7 @@ public final class UbiOpsEmulator implements AutoCloseable {
     void resetState() {
         store.clear();
         if (options.seed()) {
-            Seed.load(store, options);
+            Seed.load(store, options, uploads);
         }
         faults.clear();
         rateLimits.reset(options.rateLimits());
