@@ -4,7 +4,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.ubiopsgateway.emulator.EmulatorOptions;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
@@ -12,7 +12,6 @@ import org.ubiopsgateway.gateway.upstream.UpstreamEndpoint;
 import org.ubiopsgateway.gateway.upstream.UpstreamToken;
 
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * In dev mode and tests, upstream is an in-process UbiOps emulator on a free loopback port, seeded with a
@@ -21,7 +20,7 @@ import java.util.Optional;
  * Turn it off with {@code -Dubiops.emulator.embedded=false} to use {@code UBIOPS_API_URL} instead.
  */
 @Startup
-@ApplicationScoped
+@Singleton // not a proxied scope: a client proxy would run the constructor, starting a second emulator
 @IfBuildProfile(anyOf = {"dev", "test"})
 @IfBuildProperty(name = "ubiops.emulator.embedded", stringValue = "true", enableIfMissing = true)
 public class EmbeddedEmulator implements UpstreamEndpoint {
@@ -46,8 +45,8 @@ public class EmbeddedEmulator implements UpstreamEndpoint {
     }
 
     @Override
-    public Optional<String> authorization() {
-        return Optional.of(UpstreamToken.authorizationHeader(emulator.token()));
+    public String authorization() {
+        return UpstreamToken.authorizationHeader(emulator.token());
     }
 
     @PreDestroy

@@ -1,22 +1,34 @@
 package org.ubiopsgateway.gateway.upstream;
 
 import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
 
 import java.net.URI;
 import java.util.Optional;
 
-/** The endpoint from {@code UBIOPS_API_URL} and {@code UBIOPS_API_TOKEN}. */
+/**
+ * The endpoint from {@code UBIOPS_API_URL} and {@code UBIOPS_API_TOKEN}. Wherever it is in force (always in
+ * production) it is created at start-up, so a missing or malformed token stops the gateway right away
+ * with a message that says what to set, instead of failing on the first call.
+ */
+@Startup
 @DefaultBean
-@ApplicationScoped
+@Singleton
 public class ConfiguredEndpoint implements UpstreamEndpoint {
 
     private final URI baseUri;
-    private final Optional<String> authorization;
+    private final String authorization;
 
     public ConfiguredEndpoint(UpstreamConfig config) {
         this.baseUri = URI.create(config.url());
-        this.authorization = config.token().filter(t -> !t.isBlank()).map(UpstreamToken::authorizationHeader);
+        String token = config.token().filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "UBIOPS_API_TOKEN is not set: the gateway needs a UbiOps API token to call " + config.url()));
+        try {
+            this.authorization = UpstreamToken.authorizationHeader(token);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
     }
 
     @Override
@@ -25,7 +37,7 @@ public class ConfiguredEndpoint implements UpstreamEndpoint {
     }
 
     @Override
-    public Optional<String> authorization() {
+    public String authorization() {
         return authorization;
     }
 }

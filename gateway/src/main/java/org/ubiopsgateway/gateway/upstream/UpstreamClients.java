@@ -34,12 +34,12 @@ public class UpstreamClients {
     }
 
     private <T> T build(Class<T> api) {
-        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
+        return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint.baseUri())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .register(new UpstreamErrorMapper());
-        endpoint.authorization().ifPresent(header -> builder.register(new UpstreamAuthorization(header)));
-        return builder.build(api);
+                .register(new UpstreamErrorMapper())
+                .register(new UpstreamAuthorization(endpoint.authorization()))
+                .build(api);
     }
 }

@@ -7,6 +7,6 @@ public interface UpstreamEndpoint {
 
     URI baseUri();
 
-    /** The token header to send, {@code Token <key>}; empty when none is configured. */
-    java.util.Optional<String> authorization();
+    /** The {@code Authorization} header value to send: {@code Token <key>}. */
+    String authorization();
 }
