@@ -1,0 +1,43 @@
+package org.ubiopsgateway.gateway.packaging;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The packaged (prod) gateway against an emulator it reaches only through its environment. */
+@QuarkusIntegrationTest
+@QuarkusTestResource(ExternalEmulatorResource.class)
+class PackagedGatewayIT {
+
+    @Test
+    void packagedGatewayIsReadyAgainstConfiguredUpstream() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].name", equalTo("ubiops"))
+                .body("checks[0].data.url", startsWith("http://127.0.0.1:"));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void packagedApplicationContainsNoEmulator() throws IOException {
+        try (Stream<Path> libraries = Files.list(Path.of("target/quarkus-app/lib/main"))) {
+            assertEquals(0, libraries.filter(p -> p.getFileName().toString().contains("ubiops-emulator")).count(),
+                    "the emulator is a dev/test tool and must not ship in the production application");
+        }
+    }
+}
