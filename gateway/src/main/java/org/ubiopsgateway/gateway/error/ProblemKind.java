@@ -1,0 +1,39 @@
+package org.ubiopsgateway.gateway.error;
+
+/** The kinds of problem the gateway answers with; each has a stable type URI and title. */
+public enum ProblemKind {
+    VALIDATION("validation", "Invalid request"),
+    MALFORMED_BODY("malformed-body", "Malformed request body"),
+    NOT_FOUND("not-found", "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large"),
+    BAD_REQUEST("bad-request", "Bad request"),
+    UPSTREAM_REJECTED("upstream-rejected", "Rejected by UbiOps"),
+    UPSTREAM_CONFLICT("upstream-conflict", "Conflict"),
+    UPSTREAM_CREDENTIALS("upstream-credentials", "UbiOps refused the gateway's credentials"),
+    UPSTREAM_FAILED("upstream-failed", "UbiOps failed"),
+    UPSTREAM_UNREACHABLE("upstream-unreachable", "UbiOps unreachable"),
+    UPSTREAM_TIMEOUT("upstream-timeout", "UbiOps did not answer in time"),
+    UPSTREAM_RATE_LIMITED("upstream-rate-limited", "UbiOps rate limit reached"),
+    INTERNAL("internal", "Internal error");
+
+    private static final String TYPE_PREFIX = "urn:ubiops-gateway:problem:";
+
+    private final String type;
+    private final String title;
+
+    ProblemKind(String slug, String title) {
+        this.type = TYPE_PREFIX + slug;
+        this.title = title;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,240 @@
+package org.ubiopsgateway.gateway.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.ubiopsgateway.gateway.upstream.UpstreamException;
+import org.ubiopsgateway.model.common.Problem;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * Every error leaves the gateway as RFC 9457 problem+json. Callers' mistakes are 4xx with what to fix;
+ * upstream trouble is 5xx that names upstream; nothing carries a stack trace or internal class names.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** When UbiOps says 429 without saying when its window resets: its windows are one minute. */
+    static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+    @ServerExceptionMapper
+    public Response upstream(UpstreamException e) {
+        if (e instanceof UpstreamException.AuthenticationFailed || e instanceof UpstreamException.Forbidden) {
+            return Problems.response(ProblemKind.UPSTREAM_CREDENTIALS, 502,
+                    "UbiOps answered " + e.status() + " to the gateway's service token: " + e.upstreamMessage());
+        }
+        if (e instanceof UpstreamException.RateLimited r) {
+            return Problems.builder(ProblemKind.UPSTREAM_RATE_LIMITED, 503,
+                            "UbiOps's rate limit for the gateway is reached; retry later", null)
+                    .header(HttpHeaders.RETRY_AFTER, r.resetSeconds() == null
+                            ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(1, r.resetSeconds() + 1))
+                    .build();
+        }
+        if (e instanceof UpstreamException.ServerError) {
+            return Problems.response(ProblemKind.UPSTREAM_FAILED, 502, "UbiOps answered " + e.status());
+        }
+        if (e instanceof UpstreamException.NotFound) {
+            return Problems.response(ProblemKind.NOT_FOUND, 404, e.upstreamMessage());
+        }
+        if (e instanceof UpstreamException.Conflict) {
+            return Problems.response(ProblemKind.UPSTREAM_CONFLICT, 409, e.upstreamMessage());
+        }
+        return Problems.response(ProblemKind.UPSTREAM_REJECTED, e.status(), e.upstreamMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::onReturnValue)) {
+            // A response that breaks our own contract is our bug, not the caller's.
+            LOG.errorf("Response failed validation: %s", e.getMessage());
+            return Problems.response(ProblemKind.INTERNAL, 500, "The gateway could not produce a valid answer");
+        }
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .collect(Collectors.joining("; "));
+        return Problems.builder(ProblemKind.VALIDATION, 400, detail, violations).build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response json(JsonProcessingException e) {
+        return Problems.response(ProblemKind.MALFORMED_BODY, 400, jsonDetail(e));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Problems.response(ProblemKind.NOT_FOUND, 404, "No such resource");
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        Response.ResponseBuilder builder = Problems.builder(ProblemKind.METHOD_NOT_ALLOWED, 405,
+                "This resource does not support that method", null);
+        Set<String> allowed = e.getResponse().getAllowedMethods();
+        if (!allowed.isEmpty()) {
+            builder.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e) {
+        return Problems.response(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, "This resource does not accept that content type");
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return Problems.response(ProblemKind.NOT_ACCEPTABLE, 406, "This resource cannot answer in the requested media type");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 413) {
+            return Problems.response(ProblemKind.PAYLOAD_TOO_LARGE, 413, "The request body is larger than the gateway accepts");
+        }
+        if (status >= 500) {
+            return internal(e);
+        }
+        if (status == 404) {
+            return notFound(null);
+        }
+        return Problems.response(ProblemKind.BAD_REQUEST, status, e.getResponse().getStatusInfo().getReasonPhrase());
+    }
+
+    /** Failures to reach UbiOps at all, and everything unforeseen. */
+    @ServerExceptionMapper
+    public Response other(Throwable e) {
+        if (causedBy(e, TimeoutException.class) || hasCauseNamed(e, "Timeout")) {
+            return Problems.response(ProblemKind.UPSTREAM_TIMEOUT, 504, "UbiOps did not answer in time");
+        }
+        if (causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class)
+                || causedBy(e, ClosedChannelException.class) || hasCauseNamed(e, "HttpClosedException")
+                || causedBy(e, IOException.class)) {
+            return Problems.response(ProblemKind.UPSTREAM_UNREACHABLE, 502, "The gateway could not reach UbiOps");
+        }
+        return internal(e);
+    }
+
+    private static Response internal(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return Problems.response(ProblemKind.INTERNAL, 500, "The gateway failed to handle this request");
+    }
+
+    private static boolean onReturnValue(ConstraintViolation<?> violation) {
+        return StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE);
+    }
+
+    /** {@code name} or {@code inputFields[0].dataType} for body fields; the parameter's name otherwise. */
+    static String field(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        int start = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            ElementKind kind = nodes.get(i).getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
+                start = i + 1;
+            }
+        }
+        List<Path.Node> rest = nodes.subList(start, nodes.size());
+        if (rest.size() > 1 && rest.get(0).getKind() == ElementKind.PARAMETER) {
+            rest = rest.subList(1, rest.size()); // a body's fields: drop the Java parameter name
+        }
+        return rest.stream().map(ProblemMappers::nodeText).collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String nodeText(Path.Node node) {
+        String name = node.getName() == null ? "" : node.getName();
+        if (node.getIndex() != null) {
+            return name + "[" + node.getIndex() + "]";
+        }
+        if (node.getKey() != null) {
+            return name + "[" + node.getKey() + "]";
+        }
+        return name;
+    }
+
+    /** Says where and what, in the caller's terms (JSON field paths), never Java types. */
+    static String jsonDetail(JsonProcessingException e) {
+        if (e instanceof JsonParseException) {
+            return "The body is not valid JSON" + location(e);
+        }
+        if (e instanceof JsonMappingException m) {
+            String field = jsonPath(m);
+            if (m instanceof UnrecognizedPropertyException u) {
+                return "Unknown field '" + (field.isEmpty() ? u.getPropertyName() : field) + "'";
+            }
+            if (m instanceof InvalidFormatException f) {
+                String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
+                        ? "; allowed: " + enumValues(f.getTargetType()) : "";
+                return "Field '" + field + "' has an invalid value '" + f.getValue() + "'" + allowed;
+            }
+            if (m instanceof MismatchedInputException && !field.isEmpty()) {
+                return "Field '" + field + "' has the wrong type";
+            }
+            return field.isEmpty() ? "The body does not have the expected shape" : "Field '" + field + "' is invalid";
+        }
+        return "The body could not be read";
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+
+    private static String enumValues(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCauseNamed(Throwable e, String fragment) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
