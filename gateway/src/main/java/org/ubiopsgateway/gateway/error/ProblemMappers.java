@@ -84,13 +84,25 @@ public class ProblemMappers {
         return Problems.builder(ProblemKind.VALIDATION, 400, detail, violations).build();
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return Problems.response(ProblemKind.MALFORMED_BODY, 400, jsonDetail(e));
     }
 
+    /** Declared apart from {@link #json} because Quarkus ships its own mapper for exactly this type. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
+        if (e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers 404 when a path or query parameter does not convert; for a caller it is a bad request.
+            return Problems.response(ProblemKind.VALIDATION, 400,
+                    "A path or query parameter has a value of the wrong type"
+                            + (e.getCause() instanceof NumberFormatException ? " (expected a whole number)" : ""));
+        }
         return Problems.response(ProblemKind.NOT_FOUND, 404, "No such resource");
     }
 
@@ -124,8 +136,12 @@ public class ProblemMappers {
         if (status >= 500) {
             return internal(e);
         }
+        JsonProcessingException json = cause(e, JsonProcessingException.class);
+        if (json != null) {
+            return json(json);
+        }
         if (status == 404) {
-            return notFound(null);
+            return Problems.response(ProblemKind.NOT_FOUND, 404, "No such resource");
         }
         return Problems.response(ProblemKind.BAD_REQUEST, status, e.getResponse().getStatusInfo().getReasonPhrase());
     }
@@ -221,12 +237,16 @@ public class ProblemMappers {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean hasCauseNamed(Throwable e, String fragment) {
