@@ -49,7 +49,7 @@ final class DeploymentRoutes {
 
     private static List<JsonObject> list(Store store, RoutingContext ctx) {
         Store.Project project = store.project(ctx.pathParam("project_name"));
-        Map<String, String> filter = labelFilter(ctx);
+        List<Map.Entry<String, String>> filter = labelFilter(ctx);
         return project.deployments.values().stream()
                 .filter(d -> matchesLabels(d.detail.getJsonObject("labels"), filter))
                 .map(d -> {
@@ -232,9 +232,9 @@ final class DeploymentRoutes {
     }
 
     /** The {@code labels} query filter, {@code key:value,key2:value2}; empty when absent. */
-    static Map<String, String> labelFilter(RoutingContext ctx) {
+    static List<Map.Entry<String, String>> labelFilter(RoutingContext ctx) {
         String raw = ctx.queryParams().get("labels");
-        Map<String, String> filter = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> filter = new ArrayList<>();
         if (raw == null || raw.isBlank()) {
             return filter;
         }
@@ -243,14 +243,14 @@ final class DeploymentRoutes {
             if (colon <= 0) {
                 throw ApiError.badRequest("labels: Should be given in the format 'label:label_value'.");
             }
-            filter.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
+            filter.add(Map.entry(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip()));
         }
         return filter;
     }
 
     /** The document: objects "that have at least one of the labels on which is filtered, are returned". */
-    static boolean matchesLabels(JsonObject labels, Map<String, String> filter) {
-        return filter.isEmpty() || filter.entrySet().stream()
+    static boolean matchesLabels(JsonObject labels, List<Map.Entry<String, String>> filter) {
+        return filter.isEmpty() || filter.stream()
                 .anyMatch(e -> labels != null && e.getValue().equals(labels.getValue(e.getKey())));
     }
 

@@ -48,7 +48,7 @@ final class VersionRoutes {
 
     private static List<JsonObject> list(Api api, RoutingContext ctx) {
         Store.Deployment deployment = DeploymentRoutes.deployment(api.store, ctx);
-        Map<String, String> filter = DeploymentRoutes.labelFilter(ctx);
+        List<Map.Entry<String, String>> filter = DeploymentRoutes.labelFilter(ctx);
         return deployment.versions.values().stream()
                 .filter(v -> DeploymentRoutes.matchesLabels(v.detail.getJsonObject("labels"), filter))
                 .map(v -> {
