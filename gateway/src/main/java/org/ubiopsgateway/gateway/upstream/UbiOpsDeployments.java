@@ -10,10 +10,8 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.PartType;
 import org.jboss.resteasy.reactive.RestForm;
 import org.ubiopsgateway.gateway.upstream.wire.AuditEvent;
@@ -29,16 +27,15 @@ import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCopy;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCreate;
 import org.ubiopsgateway.gateway.upstream.wire.Revision;
 import org.ubiopsgateway.gateway.upstream.wire.RevisionCreate;
-import org.ubiopsgateway.gateway.upstream.wire.RevisionFile;
 import org.ubiopsgateway.gateway.upstream.wire.TemplateDeployment;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The 30 deployment operations of UbiOps API v2.1 ({@code deployments-api.txt}). Optional query parameters and
- * multipart parts that are null are not sent.
+ * The deployment operations of UbiOps API v2.1 ({@code deployments-api.txt}). Optional query parameters and
+ * multipart parts that are null are not sent. The 30th, revisions_file_download, is {@link UpstreamFiles}'s: this
+ * client would hold the whole package in memory before answering.
  */
 @Path("")
 public interface UbiOpsDeployments {
@@ -257,26 +254,6 @@ public interface UbiOpsDeployments {
     Uni<Revision> getRevision(@PathParam("project_name") String project,
                               @PathParam("deployment_name") String deployment, @PathParam("version") String version,
                               @PathParam("revision_id") String revisionId);
-
-    /**
-     * revisions_file_download, as upstream answers it: the REST client hands a {@code Response} over as soon as the
-     * headers are in and streams its body (as for an {@code InputStream}). Prefer {@link #downloadRevisionFile}.
-     */
-    @GET
-    @Path(REVISION + "/download")
-    @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    Uni<Response> revisionFileResponse(@PathParam("project_name") String project,
-                                       @PathParam("deployment_name") String deployment,
-                                       @PathParam("version") String version,
-                                       @PathParam("revision_id") String revisionId);
-
-    /** revisions_file_download: the package's name and its bytes, streamed; the caller closes it. */
-    default Uni<RevisionFile> downloadRevisionFile(String project, String deployment, String version, String revisionId) {
-        return revisionFileResponse(project, deployment, version, revisionId).map(response -> new RevisionFile(
-                RevisionFile.fileName(response.getHeaderString("Content-Disposition")),
-                response.getLength() < 0 ? null : (long) response.getLength(),
-                response.readEntity(InputStream.class)));
-    }
 
     /** revisions_rebuild: upstream wants a JSON object body; an empty one is sent. */
     default Uni<Revision> rebuildRevision(String project, String deployment, String version, String revisionId) {

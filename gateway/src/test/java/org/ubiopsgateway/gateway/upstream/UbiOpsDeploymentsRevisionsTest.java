@@ -1,6 +1,7 @@
 package org.ubiopsgateway.gateway.upstream;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +14,9 @@ import org.ubiopsgateway.gateway.upstream.wire.RevisionCreate;
 import org.ubiopsgateway.gateway.upstream.wire.RevisionFile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -35,6 +36,9 @@ class UbiOpsDeploymentsRevisionsTest {
 
     @Inject
     UbiOpsDeployments deployments;
+
+    @Inject
+    UpstreamFiles files;
 
     @Inject
     EmbeddedEmulator embedded;
@@ -68,10 +72,15 @@ class UbiOpsDeploymentsRevisionsTest {
         return current;
     }
 
-    private static byte[] readAll(RevisionFile file) throws IOException {
-        try (file; InputStream in = file.content()) {
-            return in.readAllBytes();
+    /** Collects a download's chunks, checking it arrives in more than one piece when it is large. */
+    private static byte[] readAll(RevisionFile file) {
+        List<Buffer> chunks = file.content().collect().asList().await().atMost(Duration.ofSeconds(10));
+        Buffer all = Buffer.buffer();
+        chunks.forEach(all::appendBuffer);
+        if (all.length() > 1024 * 1024) {
+            assertTrue(chunks.size() > 1, "a large package arrives in chunks");
         }
+        return all.getBytes();
     }
 
     @Test
@@ -98,18 +107,19 @@ class UbiOpsDeploymentsRevisionsTest {
         assertTrue(await(deployments.listRevisions(PROJECT, "text-summarizer", "v1")).stream()
                 .anyMatch(r -> r.id().equals(upload.revision()) && r.status().equals("success")));
 
-        RevisionFile file = await(deployments.downloadRevisionFile(PROJECT, "text-summarizer", "v1", upload.revision()));
+        RevisionFile file = await(files.downloadRevisionFile(PROJECT, "text-summarizer", "v1", upload.revision()));
         assertEquals("model.zip", file.fileName());
+        assertEquals(bytes.length, file.contentLength());
         assertArrayEquals(bytes, readAll(file));
     }
 
     @Test
     void packageCanBeCopiedFromAnotherVersionOrTakenFromATemplate() throws Exception {
         RevisionCreate copy = await(deployments.uploadRevision(PROJECT, "churn-model", "v1", null, "image-classifier", "v1", null));
-        RevisionFile copied = await(deployments.downloadRevisionFile(PROJECT, "churn-model", "v1", copy.revision()));
+        RevisionFile copied = await(files.downloadRevisionFile(PROJECT, "churn-model", "v1", copy.revision()));
         assertEquals("image-classifier-v1.zip", copied.fileName());
         String sourceRevision = await(deployments.getVersion(PROJECT, "image-classifier", "v1")).activeRevision();
-        assertArrayEquals(readAll(await(deployments.downloadRevisionFile(PROJECT, "image-classifier", "v1", sourceRevision))),
+        assertArrayEquals(readAll(await(files.downloadRevisionFile(PROJECT, "image-classifier", "v1", sourceRevision))),
                 readAll(copied));
 
         String templateId = await(deployments.listTemplateDeployments()).get(0).id();
@@ -151,7 +161,7 @@ class UbiOpsDeploymentsRevisionsTest {
     @Test
     void unknownRevisionsAndBuildsAreNotFound() {
         UpstreamException.NotFound missing = assertThrows(UpstreamException.NotFound.class,
-                () -> await(deployments.downloadRevisionFile(PROJECT, "image-classifier", "v1", "nope")));
+                () -> await(files.downloadRevisionFile(PROJECT, "image-classifier", "v1", "nope")));
         assertEquals("Revision was not found", missing.upstreamMessage());
         assertThrows(UpstreamException.NotFound.class,
                 () -> await(deployments.getBuild(PROJECT, "image-classifier", "v1", "nope")));

@@ -1,16 +1,17 @@
 package org.ubiopsgateway.gateway.upstream.wire;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.smallrye.mutiny.Multi;
+import io.vertx.mutiny.core.buffer.Buffer;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A deployment package being downloaded (revisions_file_download): its name from {@code Content-Disposition}
- * and its bytes as a stream still coming from upstream, never held whole. Read it off the event loop, and close it.
+ * A deployment package being downloaded (revisions_file_download): its name from {@code Content-Disposition}, its
+ * length when upstream gives one, and its bytes as they arrive from upstream, never held whole. {@code content}
+ * can be subscribed to once; until then upstream's response waits, paused.
  */
-public record RevisionFile(String fileName, Long contentLength, InputStream content) implements AutoCloseable {
+public record RevisionFile(String fileName, Long contentLength, Multi<Buffer> content) {
 
     private static final Pattern FILE_NAME = Pattern.compile("filename\\*?=\\s*(?:UTF-8'')?\"?([^\";]+)\"?",
             Pattern.CASE_INSENSITIVE);
@@ -22,14 +23,5 @@ public record RevisionFile(String fileName, Long contentLength, InputStream cont
         }
         Matcher m = FILE_NAME.matcher(contentDisposition);
         return m.find() ? m.group(1).strip() : null;
-    }
-
-    @Override
-    public void close() {
-        try {
-            content.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
