@@ -1,0 +1,92 @@
+package org.ubiopsgateway.gateway.upstream;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import org.ubiopsgateway.gateway.upstream.wire.RevisionFile;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * revisions_file_download, streamed. The REST client hands a {@code Uni<Response>} over only once the whole body is
+ * in memory (seen: a {@code ByteBufInputStream} holding every byte), so the download goes through Vert.x's HTTP
+ * client instead: the body is a {@code Multi} read as its subscriber asks, with the same token and error mapping.
+ */
+@ApplicationScoped
+public class UpstreamFiles {
+
+    /** Upstream's error bodies are small JSON; anything longer is cut before it is read. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final UpstreamEndpoint endpoint;
+    private final UpstreamConfig config;
+    private final HttpClient client;
+
+    public UpstreamFiles(UpstreamEndpoint endpoint, UpstreamConfig config, Vertx vertx) {
+        this.endpoint = endpoint;
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis()));
+    }
+
+    /** revisions_file_download: the package's name and its bytes as they arrive. Subscribe to the content once. */
+    public Uni<RevisionFile> downloadRevisionFile(String project, String deployment, String version, String revisionId) {
+        String uri = path("projects", project, "deployments", deployment, "versions", version, "revisions", revisionId,
+                "download");
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri)
+                .setIdleTimeout(config.readTimeout().toMillis());
+        endpoint.authorization().ifPresent(header -> request.putHeader("Authorization", header));
+        return client.request(request)
+                .flatMap(r -> r.send())
+                .flatMap(response -> response.statusCode() / 100 == 2
+                        ? Uni.createFrom().item(file(response))
+                        : error(response));
+    }
+
+    private static RevisionFile file(HttpClientResponse response) {
+        String length = response.getHeader("Content-Length");
+        return new RevisionFile(RevisionFile.fileName(response.getHeader("Content-Disposition")),
+                length == null ? null : Long.valueOf(length), response.toMulti());
+    }
+
+    /** Reads the (small) error body and maps it exactly as the REST clients do. */
+    private static Uni<RevisionFile> error(HttpClientResponse response) {
+        String length = response.getHeader("Content-Length");
+        if (length != null && Long.parseLong(length) > MAX_ERROR_BODY) {
+            response.request().reset();
+            return Uni.createFrom().failure(UpstreamException.of(response.statusCode(), response.statusMessage(), null));
+        }
+        return response.body().map(body -> {
+            Response.ResponseBuilder answer = Response.status(response.statusCode(), response.statusMessage())
+                    .entity(body.toString(StandardCharsets.UTF_8));
+            String reset = response.getHeader("x-ratelimit-reset");
+            if (reset != null) {
+                answer.header("x-ratelimit-reset", reset);
+            }
+            throw new UpstreamErrorMapper().toThrowable(answer.build());
+        });
+    }
+
+    /** The base URI plus path segments, each encoded with no safe characters (as the SDK does). */
+    private String path(String... segments) {
+        String base = endpoint.baseUri().toString().replaceAll("/+$", "");
+        return base + Stream.of(segments)
+                .map(s -> "/" + URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining());
+    }
+
+    @PreDestroy
+    void close() {
+        client.closeAndAwait();
+    }
+}
