@@ -45,7 +45,7 @@ public class UpstreamFiles {
                 "download");
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri)
                 .setIdleTimeout(config.readTimeout().toMillis());
-        endpoint.authorization().ifPresent(header -> request.putHeader("Authorization", header));
+        request.putHeader("Authorization", endpoint.authorization());
         return client.request(request)
                 .flatMap(r -> r.send())
                 .flatMap(response -> response.statusCode() / 100 == 2
