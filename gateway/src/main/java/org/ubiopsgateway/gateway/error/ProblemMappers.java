@@ -85,6 +85,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response badRequest(BadRequest e) {
+        return Problems.builder(ProblemKind.VALIDATION, 400, e.getMessage(), e.violations()).build();
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return Problems.response(ProblemKind.MALFORMED_BODY, 400, jsonDetail(e));
     }
