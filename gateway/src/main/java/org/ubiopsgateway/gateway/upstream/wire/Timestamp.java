@@ -27,6 +27,16 @@ public record Timestamp(String raw) {
         return raw;
     }
 
+    /** ISO-8601 when upstream's text parses, else upstream's text as given: what the public surface shows. */
+    public String iso() {
+        return parsed().map(OffsetDateTime::toString).orElse(raw);
+    }
+
+    /** Null-safe {@link #iso()} for optional wire fields. */
+    public static String iso(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.iso();
+    }
+
     /** The instant, when the text is ISO-8601 (with offset, without offset as UTC, or a bare date). */
     public Optional<OffsetDateTime> parsed() {
         String text = raw.strip();
