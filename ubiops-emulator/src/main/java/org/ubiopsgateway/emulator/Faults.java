@@ -66,12 +66,17 @@ public final class Faults {
                 decided = true;
             } else if (rule.errorRate() > 0 && dice.nextDouble() < rule.errorRate()) {
                 int status = rule.errorStatus();
-                outcome = () -> Api.error(ctx, status, "Injected fault");
+                outcome = () -> {
+                    ctx.request().resume(); // let an unread body drain, so the connection stays usable
+                    Api.error(ctx, status, "Injected fault");
+                };
                 decided = true;
             }
         }
         rules.removeIf(Active::exhausted);
         if (delay > 0) {
+            // the body must wait for the delay: the router does not pause, the body handler resumes
+            ctx.request().pause();
             Runnable after = outcome;
             ctx.vertx().setTimer(delay, id -> after.run());
         } else {

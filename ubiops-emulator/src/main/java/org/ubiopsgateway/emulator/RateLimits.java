@@ -136,22 +136,30 @@ public final class RateLimits {
             ctx.next();
             return;
         }
-        Group group = classify(ctx.request().method().name(), ctx.request().path());
+        Budget budget = take(ctx.request().remoteAddress().host(),
+                classify(ctx.request().method().name(), ctx.request().path()));
+        ctx.response()
+                .putHeader("x-ratelimit-limit", String.valueOf(budget.limit))
+                .putHeader("x-ratelimit-remaining", String.valueOf(budget.remaining))
+                .putHeader("x-ratelimit-reset", String.valueOf(budget.resetSeconds));
+        if (budget.allowed) {
+            ctx.next();
+        } else {
+            Api.error(ctx, 429, "Request was throttled. Expected available in " + budget.resetSeconds + " seconds.");
+        }
+    }
+
+    /** Counts one call from {@code ip} in {@code group} and says whether the window's budget allowed it. */
+    Budget take(String ip, Group group) {
         int limit = limits.get(group);
         long now = clock.getAsLong();
-        String key = ctx.request().remoteAddress().host() + "|" + group.key();
-        Window window = windows.compute(key, (k, w) -> w == null || now >= w.start + WINDOW_MILLIS
+        Window window = windows.compute(ip + "|" + group.key(), (k, w) -> w == null || now >= w.start + WINDOW_MILLIS
                 ? new Window(now, 1) : new Window(w.start, w.count + 1));
         long resetSeconds = Math.max(1, (window.start + WINDOW_MILLIS - now + 999) / 1000);
-        ctx.response()
-                .putHeader("x-ratelimit-limit", String.valueOf(limit))
-                .putHeader("x-ratelimit-remaining", String.valueOf(Math.max(0, limit - window.count)))
-                .putHeader("x-ratelimit-reset", String.valueOf(resetSeconds));
-        if (window.count > limit) {
-            Api.error(ctx, 429, "Request was throttled. Expected available in " + resetSeconds + " seconds.");
-        } else {
-            ctx.next();
-        }
+        return new Budget(limit, Math.max(0, limit - window.count), resetSeconds, window.count <= limit);
+    }
+
+    record Budget(int limit, int remaining, long resetSeconds, boolean allowed) {
     }
 
     private record Window(long start, int count) {
