@@ -62,13 +62,14 @@ class FaultInjectionTest {
     }
 
     @Test
-    void delayedCallsDoNotHoldUpOthers() {
+    void delayedCallsDoNotHoldUpOthers() throws InterruptedException {
         emulator.faults().add(FaultRule.latency("/v2\\.1/projects/sandbox", Duration.ofMillis(1500)));
         Thread slow = new Thread(() -> api().get("/projects/sandbox").then().statusCode(200));
         slow.start();
         long started = System.nanoTime();
         api().get("/projects/demo-project").then().statusCode(200);
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 1000, "the event loop stayed free");
+        slow.join(); // its answer must not land in the next test's journal
     }
 
     @Test
@@ -88,11 +89,12 @@ class FaultInjectionTest {
     @Test
     void droppedConnectionGetsNoAnswer() throws Exception {
         emulator.faults().add(FaultRule.drop(PROJECTS, 1.0));
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/projects"))
                 .header("Authorization", "Token " + emulator.token()).timeout(Duration.ofSeconds(5)).build();
         assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofString()));
-        assertEquals(0, emulator.journal().entries().get(0).status(), "the journal shows no answer");
+        assertTrue(emulator.journal().size() > 0);
+        emulator.journal().entries().forEach(e -> assertEquals(0, e.status(), "the journal shows no answer"));
     }
 
     @Test
