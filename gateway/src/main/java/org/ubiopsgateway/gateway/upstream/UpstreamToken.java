@@ -10,13 +10,14 @@ public final class UpstreamToken {
 
     /** {@code Token abc} from {@code abc} or {@code Token abc}; the SDK rejects {@code Token Token abc}, so do we. */
     public static String authorizationHeader(String configured) {
-        String token = configured.strip();
-        if (token.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            token = token.substring(PREFIX.length()).strip();
+        if (configured == null) {
+            throw new IllegalArgumentException("UBIOPS_API_TOKEN is not set");
         }
-        if (token.isEmpty() || token.contains(" ")) {
+        String[] words = configured.strip().split("\\s+");
+        int first = words[0].equalsIgnoreCase(PREFIX.strip()) ? 1 : 0;
+        if (words.length - first != 1 || words[first].isEmpty() || words[first].equalsIgnoreCase(PREFIX.strip())) {
             throw new IllegalArgumentException("UBIOPS_API_TOKEN must be a single token, optionally prefixed with 'Token '");
         }
-        return PREFIX + token;
+        return PREFIX + words[first];
     }
 }

@@ -1,0 +1,49 @@
+package org.ubiopsgateway.gateway.upstream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.ubiopsgateway.gateway.upstream.wire.AuditEvent;
+import org.ubiopsgateway.gateway.upstream.wire.Timestamp;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TimestampTest {
+
+    private static final ObjectMapper JSON = UpstreamJson.mapper(new ObjectMapper());
+
+    @Test
+    void impossibleTimeFromUpstreamsDocumentStaysRaw() throws Exception {
+        AuditEvent event = JSON.readValue("{\"id\": \"1\", \"date\": \"2020-06-22T18:04:76.123754Z\"}", AuditEvent.class);
+        assertEquals("2020-06-22T18:04:76.123754Z", event.date().raw());
+        assertTrue(event.date().parsed().isEmpty());
+    }
+
+    @Test
+    void bareDateIsMidnightUtc() {
+        assertEquals(OffsetDateTime.of(2018, 10, 26, 0, 0, 0, 0, ZoneOffset.UTC), Timestamp.of("2018-10-26").parsed().orElseThrow());
+    }
+
+    @Test
+    void offsetDateTimeParses() {
+        OffsetDateTime parsed = Timestamp.of("2020-05-23T11:53:02.873+00:00").parsed().orElseThrow();
+        assertEquals(2020, parsed.getYear());
+        assertEquals(873_000_000, parsed.getNano());
+    }
+
+    @Test
+    void microsecondsWithZuluParse() {
+        assertTrue(Timestamp.of("2020-01-01T00:00:00.000000Z").parsed().isPresent());
+    }
+
+    @Test
+    void writtenBackAsUpstreamWroteIt() throws Exception {
+        assertEquals("\"2020-06-22T18:04:76.123754Z\"", JSON.writeValueAsString(Timestamp.of("2020-06-22T18:04:76.123754Z")));
+        assertNull(Timestamp.of(null));
+        assertNull(JSON.readValue("{\"id\": \"1\", \"date\": null}", AuditEvent.class).date());
+    }
+}

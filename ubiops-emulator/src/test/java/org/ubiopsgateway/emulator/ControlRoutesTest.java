@@ -1,0 +1,114 @@
+package org.ubiopsgateway.emulator;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The control endpoints under /emulator, over HTTP. */
+class ControlRoutesTest {
+
+    private static UbiOpsEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emulator.reset();
+    }
+
+    private static RequestSpecification control() {
+        return RestAssured.given().baseUri(emulator.controlUrl()).contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification api() {
+        return RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token());
+    }
+
+    @Test
+    void healthIsUp() {
+        control().get("/health").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void journalIsReadableAndClearable() {
+        api().get("/projects").then().statusCode(200);
+        control().get("/journal").then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].operation", equalTo("projects_list"))
+                .body("[0].status", equalTo(200))
+                .body("[0].method", equalTo("GET"))
+                .body("[0].path", equalTo("/v2.1/projects"));
+        control().delete("/journal").then().statusCode(204);
+        control().get("/journal").then().body("", hasSize(0));
+    }
+
+    @Test
+    void faultsCanBeAddedListedAndCleared() {
+        control().body("{\"path_pattern\": \"/v2\\\\.1/projects\", \"error_status\": 502, \"error_rate\": 1, \"times\": 3}")
+                .post("/faults").then().statusCode(201).body("error_status", equalTo(502)).body("times", equalTo(3));
+        api().get("/projects").then().statusCode(502);
+        control().get("/faults").then().statusCode(200).body("", hasSize(1)).body("[0].times", equalTo(2));
+        control().delete("/faults").then().statusCode(204);
+        api().get("/projects").then().statusCode(200);
+        control().get("/faults").then().body("", hasSize(0));
+    }
+
+    @Test
+    void latencyCanBeAddedOverHttp() {
+        control().body("{\"path_pattern\": \".*\", \"min_latency_ms\": 200}").post("/faults").then().statusCode(201)
+                .body("max_latency_ms", equalTo(200));
+        long started = System.nanoTime();
+        api().get("/projects").then().statusCode(200);
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 180);
+    }
+
+    @Test
+    void badFaultsAreRefused() {
+        control().body("{\"error_rate\": 1}").post("/faults").then().statusCode(400);
+        control().body("{\"path_pattern\": \"x\", \"error_rate\": 3}").post("/faults").then().statusCode(400);
+        control().body("not json").post("/faults").then().statusCode(400);
+        control().body("{\"path_pattern\": \"x\", \"times\": \"often\"}").post("/faults").then().statusCode(400);
+        assertEquals(0, emulator.faults().rules().size());
+    }
+
+    @Test
+    void rateLimitsCanBeSwitchedAndBudgeted() {
+        control().get("/rate-limits").then().statusCode(200).body("enabled", equalTo(false))
+                .body("limits.general", equalTo(300)).body("limits.user", equalTo(30));
+        control().body("{\"enabled\": true, \"limits\": {\"general\": 1}}").put("/rate-limits").then().statusCode(200)
+                .body("enabled", equalTo(true)).body("limits.general", equalTo(1)).body("limits.requests", equalTo(300));
+        api().get("/projects").then().statusCode(200);
+        api().get("/projects").then().statusCode(429);
+        control().body("{\"limits\": {\"bogus\": 1}}").put("/rate-limits").then().statusCode(400);
+        control().body("{\"limits\": {\"general\": -1}}").put("/rate-limits").then().statusCode(400);
+        control().body("{\"enabled\": false}").put("/rate-limits").then().statusCode(200).body("limits.general", equalTo(1));
+        api().get("/projects").then().statusCode(200);
+    }
+
+    @Test
+    void resetRestoresTheSeed() {
+        api().delete("/projects/sandbox").then().statusCode(204);
+        control().post("/reset").then().statusCode(204);
+        api().get("/projects/sandbox").then().statusCode(200);
+        assertEquals(1, emulator.journal().size(), "the journal restarts empty at reset");
+    }
+}

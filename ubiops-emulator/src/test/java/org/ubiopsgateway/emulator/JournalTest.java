@@ -1,0 +1,76 @@
+package org.ubiopsgateway.emulator;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The journal records every API call with its operation id and status, in order. */
+class JournalTest {
+
+    private static UbiOpsEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emulator.reset();
+    }
+
+    @Test
+    void callsAreRecordedWithOperationAndStatus() {
+        RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token())
+                .queryParam("organization", "demo-organization").get("/projects").then().statusCode(200);
+        RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token())
+                .get("/projects/missing").then().statusCode(404);
+        RestAssured.given().baseUri(emulator.baseUrl()).get("/projects").then().statusCode(401);
+        RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token())
+                .get("/nothing-here").then().statusCode(404);
+
+        List<JournalEntry> entries = emulator.journal().entries();
+        assertEquals(4, entries.size());
+        JournalEntry list = entries.get(0);
+        assertEquals("GET", list.method());
+        assertEquals("/v2.1/projects", list.path());
+        assertEquals("organization=demo-organization", list.query());
+        assertEquals("projects_list", list.operation());
+        assertEquals(200, list.status());
+        assertEquals("projects_get", entries.get(1).operation());
+        assertEquals(404, entries.get(1).status());
+        assertNull(entries.get(2).operation(), "refused before any operation ran");
+        assertEquals(401, entries.get(2).status());
+        assertNull(entries.get(3).operation());
+        assertTrue(entries.get(0).sequence() < entries.get(1).sequence());
+        assertEquals(1, emulator.journal().count("projects_list"));
+        assertEquals(1, emulator.journal().entries("projects_get").size());
+    }
+
+    @Test
+    void controlCallsAreNotJournaled() {
+        RestAssured.given().get(emulator.controlUrl() + "/health").then().statusCode(200);
+        assertEquals(0, emulator.journal().size());
+    }
+
+    @Test
+    void resetEmptiesTheJournal() {
+        RestAssured.given().baseUri(emulator.baseUrl()).get("/projects").then().statusCode(401);
+        assertEquals(1, emulator.journal().size());
+        emulator.reset();
+        assertEquals(0, emulator.journal().size());
+    }
+}
