@@ -20,7 +20,6 @@ import java.util.zip.ZipOutputStream;
  */
 final class DeploymentSeed {
 
-    static final String PROJECT = "demo-project";
     /** A timestamp as upstream's own documents write it (76 seconds), to exercise lenient clients. */
     static final String ODD_TIMESTAMP = "2020-06-22T18:04:76.123754Z";
 
@@ -28,8 +27,7 @@ final class DeploymentSeed {
     }
 
     static void load(Store store, EmulatorOptions options, Path files) {
-        Store.Project project = ensureProject(store);
-        ensureInstanceTypes(store);
+        Store.Project project = store.project(ProjectSeed.DEMO);
         templates(store, files);
         Instant longAgo = Instant.now().minus(Duration.ofDays(2));
 
@@ -70,36 +68,6 @@ final class DeploymentSeed {
         churnV1.detail.put("last_updated", ODD_TIMESTAMP).put("request_retention_mode", "metadata");
         revision(churnV1, files, "churn-model-v1.zip", ODD_TIMESTAMP, longAgo, null);
         variable(churnV1.environmentVariables, "THRESHOLD", "0.5", false);
-    }
-
-    /** ProjectSeed creates the project; until it does (or without it), a bare one stands in. */
-    private static Store.Project ensureProject(Store store) {
-        Store.Project project = store.projects.get(PROJECT);
-        if (project != null) {
-            return project;
-        }
-        project = new Store.Project(new JsonObject().put("id", Api.newId()).put("name", PROJECT)
-                .put("description", "").put("creation_date", "2024-01-15T09:00:00Z").put("advanced_permissions", false)
-                .put("organization_name", store.organizationName));
-        variable(project.environmentVariables, "LOG_LEVEL", "info", false);
-        variable(project.environmentVariables, "DATABASE_PASSWORD", "s3cr3t-demo", true);
-        store.projects.put(PROJECT, project);
-        return project;
-    }
-
-    /** Versions name an instance type group; without seeded instance types, the usual ones stand in. */
-    private static void ensureInstanceTypes(Store store) {
-        if (!store.instanceTypes.isEmpty()) {
-            return;
-        }
-        int[] memories = {256, 512, 1024, 2048};
-        for (int memory : memories) {
-            String name = memory < 1024 ? memory + "mb" : memory / 1024 + "gb";
-            store.instanceTypes.add(new JsonObject().put("id", Api.newId()).put("name", name)
-                    .put("display_name", memory < 1024 ? memory + " MB" : memory / 1024 + " GB")
-                    .put("memory_allocation", memory).put("cpu_allocation", memory / 4096.0).put("gpu_allocation", 0)
-                    .put("storage_allocation", 2048).put("credit_rate", memory / 512.0));
-        }
     }
 
     private static void templates(Store store, Path files) {

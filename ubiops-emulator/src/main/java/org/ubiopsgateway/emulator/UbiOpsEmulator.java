@@ -114,6 +114,7 @@ public final class UbiOpsEmulator implements AutoCloseable {
 
     void resetState() {
         store.clear();
+        deleteFiles(false); // the seed writes its packages anew
         if (options.seed()) {
             Seed.load(store, options, uploads);
         }
@@ -140,12 +141,19 @@ public final class UbiOpsEmulator implements AutoCloseable {
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception ignored) {
-            // closing is best effort; the loop threads are daemon-free but vertx.close() already stopped them
+            // closing is best effort: the files below go either way
         }
+        deleteFiles(true);
+    }
+
+    /** Removes every stored package (and, on close, the directory itself). */
+    private void deleteFiles(boolean includingDirectory) {
         try (var files = Files.walk(uploads)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .filter(p -> includingDirectory || !p.equals(uploads))
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
-            // a temp directory left behind is harmless
+            // a temp file left behind is harmless
         }
     }
 

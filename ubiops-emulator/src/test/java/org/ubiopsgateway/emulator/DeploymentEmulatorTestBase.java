@@ -20,7 +20,7 @@ abstract class DeploymentEmulatorTestBase {
 
     @BeforeAll
     static void startEmulator() {
-        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults().withBuildTimes(Duration.ofMillis(100), Duration.ofMillis(200)));
+        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults().withBuildTimes(Duration.ofSeconds(1), Duration.ofMillis(300)));
     }
 
     @AfterAll

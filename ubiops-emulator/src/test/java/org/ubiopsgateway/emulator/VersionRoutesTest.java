@@ -39,7 +39,7 @@ class VersionRoutesTest extends DeploymentEmulatorTestBase {
     @Test
     void createdVersionCarriesEverySettingGiven() {
         JsonObject body = new JsonObject().put("version", "v3").put("environment", "r4-0")
-                .put("instance_type_group_name", "2gb").put("minimum_instances", 1).put("maximum_instances", 3)
+                .put("instance_type_group_name", "2048mb").put("minimum_instances", 1).put("maximum_instances", 3)
                 .put("maximum_idle_time", 600).put("request_retention_mode", "metadata").put("request_retention_time", 3600)
                 .put("maximum_queue_size_express", 10).put("maximum_queue_size_batch", 20).put("static_ip", true)
                 .put("restart_request_interruption", true).put("scaling_strategy", "moderate").put("instance_processes", 2)
@@ -47,7 +47,7 @@ class VersionRoutesTest extends DeploymentEmulatorTestBase {
                 .put("ports", new JsonArray().add(new JsonObject().put("public_port", 2222).put("deployment_port", 22).put("protocol", "tcp")));
         api(body).post(CLASSIFIER + "/versions").then().statusCode(201).body("default", equalTo(false));
         api().get(CLASSIFIER + "/versions/v3").then().statusCode(200)
-                .body("environment_display_name", equalTo("R 4.0")).body("instance_type_group_name", equalTo("2gb"))
+                .body("environment_display_name", equalTo("R 4.0")).body("instance_type_group_name", equalTo("2048mb"))
                 .body("minimum_instances", equalTo(1)).body("maximum_instances", equalTo(3))
                 .body("maximum_idle_time", equalTo(600)).body("request_retention_mode", equalTo("metadata"))
                 .body("static_ip", equalTo(true)).body("scaling_strategy", equalTo("moderate"))
