@@ -127,10 +127,10 @@ class UbiOpsDeploymentsTest {
         assertNull(first.lastFileUpload());
 
         DeploymentVersion second = await(deployments.createVersion(PROJECT, "echo", new DeploymentVersionCreate("v2",
-                "python3-12", null, "1gb", 3, 1, 600, "Second", Map.of("stage", "test"), 3600, "metadata", 5, 50, true,
+                "python3-12", null, "1024mb", 3, 1, 600, "Second", Map.of("stage", "test"), 3600, "metadata", 5, 50, true,
                 true, List.of(new DeploymentVersionPort(2222, 22, "tcp")), "moderate", 2)));
         assertFalse(second.isDefault());
-        assertEquals("1gb", second.instanceTypeGroupName());
+        assertEquals("1024mb", second.instanceTypeGroupName());
         assertEquals("Python 3.12", second.environmentDisplayName());
         assertEquals(List.of(new DeploymentVersionPort(2222, 22, "tcp")), second.ports());
         assertEquals("v1", await(deployments.getDeployment(PROJECT, "echo")).defaultVersion());

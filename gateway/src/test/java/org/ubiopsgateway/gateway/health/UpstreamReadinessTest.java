@@ -1,0 +1,63 @@
+package org.ubiopsgateway.gateway.health;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ubiopsgateway.emulator.FaultRule;
+import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class UpstreamReadinessTest {
+
+    private static final String PROJECTS = "/v2\\.1/projects";
+
+    @Inject
+    EmbeddedEmulator embedded;
+
+    @BeforeEach
+    void reset() {
+        embedded.emulator().reset();
+    }
+
+    @AfterEach
+    void heal() {
+        embedded.emulator().faults().clear();
+    }
+
+    @Test
+    void readyWhenUpstreamAnswersWithTheServiceToken() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].name", equalTo("ubiops"))
+                .body("checks[0].data.url", equalTo(embedded.emulator().baseUrl()));
+        assertEquals(1, embedded.emulator().journal().count("projects_list"), "readiness asks upstream once");
+    }
+
+    @Test
+    void notReadyWhenUpstreamFails() {
+        embedded.emulator().faults().add(FaultRule.error(PROJECTS, 503, 1.0));
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("status", equalTo("DOWN"))
+                .body("checks[0].data.reason", containsString("503"));
+    }
+
+    @Test
+    void notReadyWhenUpstreamDropsTheConnection() {
+        embedded.emulator().faults().add(FaultRule.drop(PROJECTS, 1.0));
+        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+    }
+
+    @Test
+    void livenessNeverDependsOnUpstream() {
+        embedded.emulator().faults().add(FaultRule.error(PROJECTS, 503, 1.0));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        assertEquals(0, embedded.emulator().journal().size(), "liveness makes no upstream call");
+    }
+}
