@@ -1,18 +1,16 @@
 package org.ubiopsgateway.gateway.upstream;
 
 import io.quarkus.arc.DefaultBean;
-import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
 import java.util.Optional;
 
 /**
- * The endpoint from {@code UBIOPS_API_URL} and {@code UBIOPS_API_TOKEN}. Wherever it is in force (always in
- * production) it is created at start-up, so a missing or malformed token stops the gateway right away
- * with a message that says what to set, instead of failing on the first call.
+ * The endpoint from {@code UBIOPS_API_URL} and {@code UBIOPS_API_TOKEN}; in force wherever no embedded emulator
+ * replaces it (always in production). A missing or malformed token fails its creation with a message that says
+ * what to set, and {@link UpstreamClients} creates it at start-up.
  */
-@Startup
 @DefaultBean
 @Singleton
 public class ConfiguredEndpoint implements UpstreamEndpoint {

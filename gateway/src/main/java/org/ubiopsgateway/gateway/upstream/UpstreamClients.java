@@ -1,16 +1,21 @@
 package org.ubiopsgateway.gateway.upstream;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the upstream REST clients against the {@link UpstreamEndpoint} in force, so the same clients
- * talk to UbiOps in production and to the embedded emulator in dev mode and tests.
+ * talk to UbiOps in production and to the embedded emulator in dev mode and tests. Created at start-up, which
+ * resolves the endpoint then: a gateway that cannot reach UbiOps for want of configuration stops at once.
+ * (Not {@code @Startup} on the endpoint itself: a replaced {@code @DefaultBean} would still be started.)
  */
-@ApplicationScoped
+@Startup
+@Singleton
 public class UpstreamClients {
 
     private final UpstreamEndpoint endpoint;
