@@ -3,9 +3,6 @@ package org.ubiopsgateway.emulator;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,31 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The control endpoints under /emulator, over HTTP. */
-class ControlRoutesTest {
-
-    private static UbiOpsEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
+class ControlRoutesTest extends EmulatorTestBase {
 
     private static RequestSpecification control() {
         return RestAssured.given().baseUri(emulator.controlUrl()).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification api() {
-        return RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token());
     }
 
     @Test

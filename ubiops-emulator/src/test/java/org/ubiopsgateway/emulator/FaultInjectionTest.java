@@ -1,10 +1,5 @@
 package org.ubiopsgateway.emulator;
 
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,30 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Latency, injected errors and dropped connections, for the calls a rule matches and only those. */
-class FaultInjectionTest {
+class FaultInjectionTest extends EmulatorTestBase {
 
     private static final String PROJECTS = "/v2\\.1/projects";
-    private static UbiOpsEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
-
-    private static RequestSpecification api() {
-        return RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token());
-    }
-
     @Test
     void latencyDelaysTheAnswer() {
         emulator.faults().add(FaultRule.latency(PROJECTS, Duration.ofMillis(300)));

@@ -1,9 +1,6 @@
 package org.ubiopsgateway.emulator;
 
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,34 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The journal records every API call with its operation id and status, in order. */
-class JournalTest {
-
-    private static UbiOpsEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
+class JournalTest extends EmulatorTestBase {
 
     @Test
     void callsAreRecordedWithOperationAndStatus() {
-        RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token())
-                .queryParam("organization", "demo-organization").get("/projects").then().statusCode(200);
-        RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token())
-                .get("/projects/missing").then().statusCode(404);
+        api().queryParam("organization", "demo-organization").get("/projects").then().statusCode(200);
+        api().get("/projects/missing").then().statusCode(404);
         RestAssured.given().baseUri(emulator.baseUrl()).get("/projects").then().statusCode(401);
-        RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token())
-                .get("/nothing-here").then().statusCode(404);
+        api().get("/nothing-here").then().statusCode(404);
 
         List<JournalEntry> entries = emulator.journal().entries();
         assertEquals(4, entries.size());

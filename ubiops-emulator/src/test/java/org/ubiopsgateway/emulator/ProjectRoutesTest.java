@@ -1,12 +1,6 @@
 package org.ubiopsgateway.emulator;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,29 +21,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Projects, their users, environment variables, quotas, instance types, resource counts and usage. */
-class ProjectRoutesTest {
-
-    private static UbiOpsEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
-
-    private static RequestSpecification api() {
-        return RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token())
-                .contentType(ContentType.JSON);
-    }
+class ProjectRoutesTest extends EmulatorTestBase {
 
     private static Map<String, Object> newProject(String name) {
         return Map.of("name", name, "organization_name", "demo-organization");

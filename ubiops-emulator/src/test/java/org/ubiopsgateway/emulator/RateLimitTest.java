@@ -1,10 +1,6 @@
 package org.ubiopsgateway.emulator;
 
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -14,28 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** UbiOps's per-minute budgets per source IP and endpoint group. */
-class RateLimitTest {
-
-    private static UbiOpsEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
-
-    private static RequestSpecification api() {
-        return RestAssured.given().baseUri(emulator.baseUrl()).header("Authorization", "Token " + emulator.token());
-    }
+class RateLimitTest extends EmulatorTestBase {
 
     @Test
     void offByDefaultWithoutHeaders() {
