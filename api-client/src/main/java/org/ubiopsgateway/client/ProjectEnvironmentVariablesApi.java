@@ -15,9 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.common.Problem;
 import org.ubiopsgateway.model.common.Rules;
@@ -51,9 +54,13 @@ public interface ProjectEnvironmentVariablesApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a project environment variable")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
+            headers = @Header(name = "Location", description = VariableExamples.LOCATION),
             content = @Content(schema = @Schema(implementation = EnvironmentVariable.class)))
     CompletionStage<EnvironmentVariable> create(
             @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
+            @RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "variable", value = VariableExamples.VARIABLE),
+                    @ExampleObject(name = "secret", value = VariableExamples.SECRET)}))
             @NotNull @Valid EnvironmentVariableRequest variable);
 
     @GET
