@@ -8,6 +8,7 @@ import org.ubiopsgateway.model.variables.EnvironmentVariableRequest;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+/** Deployment-level environment variables and their copy: thin, everything goes through {@link VariablesService}. */
 public class DeploymentEnvironmentVariablesResource implements DeploymentEnvironmentVariablesApi {
 
     private final VariablesService service;

@@ -7,6 +7,7 @@ import org.ubiopsgateway.model.variables.EnvironmentVariableRequest;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+/** Project-level environment variables: thin, everything goes through {@link VariablesService}. */
 public class ProjectEnvironmentVariablesResource implements ProjectEnvironmentVariablesApi {
 
     private final VariablesService service;

@@ -60,7 +60,7 @@ final class VariablesMapper {
     static List<EffectiveVariable> effective(List<LevelVariables> levels) {
         Map<String, List<Definition>> byName = new TreeMap<>();
         for (LevelVariables level : levels) {
-            for (var variable : level.own()) {
+            for (org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariable variable : level.own()) {
                 byName.computeIfAbsent(variable.name(), name -> new ArrayList<>())
                         .add(new Definition(level.source(), variable));
             }

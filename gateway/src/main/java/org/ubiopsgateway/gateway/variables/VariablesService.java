@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ubiopsgateway.gateway.upstream.UbiOpsDeployments;
 import org.ubiopsgateway.gateway.upstream.UbiOpsProjects;
+import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCopy;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCreate;
 import org.ubiopsgateway.model.variables.CopyVariablesRequest;
 import org.ubiopsgateway.model.variables.EffectiveVariable;
@@ -68,7 +69,7 @@ public class VariablesService {
 
     /** Copies into a deployment or a version (UbiOps has no copy into a project); answers the copied variables. */
     Uni<List<EnvironmentVariable>> copy(VariableScope target, CopyVariablesRequest request) {
-        var body = VariablesMapper.toWire(request);
+        EnvironmentVariableCopy body = VariablesMapper.toWire(request);
         return (switch (target.level()) {
             case PROJECT -> throw new IllegalArgumentException("UbiOps cannot copy variables into a project");
             case DEPLOYMENT -> deployments.copyDeploymentVariables(target.project(), target.deployment(), body);

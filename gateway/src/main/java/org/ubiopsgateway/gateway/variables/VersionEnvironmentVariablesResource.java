@@ -9,6 +9,7 @@ import org.ubiopsgateway.model.variables.EnvironmentVariableRequest;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+/** Version-level environment variables, their copy and the effective view: thin, everything goes through {@link VariablesService}. */
 public class VersionEnvironmentVariablesResource implements VersionEnvironmentVariablesApi {
 
     private final VariablesService service;
