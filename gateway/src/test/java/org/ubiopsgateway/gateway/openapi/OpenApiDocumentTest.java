@@ -2,7 +2,6 @@ package org.ubiopsgateway.gateway.openapi;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -50,10 +49,13 @@ class OpenApiDocumentTest {
 
     private static JsonPath document;
 
-    @BeforeAll
-    static void fetch() {
-        document = given().accept("application/json").get("/q/openapi?format=json")
-                .then().statusCode(200).extract().jsonPath();
+    /** Fetched on first use: REST Assured knows the test port only once a test runs. */
+    private static JsonPath document() {
+        if (document == null) {
+            document = given().accept("application/json").get("/q/openapi?format=json")
+                    .then().statusCode(200).extract().jsonPath();
+        }
+        return document;
     }
 
     @Test
@@ -88,15 +90,15 @@ class OpenApiDocumentTest {
 
     @Test
     void problemSchemaIsPublished() {
-        Map<String, Object> schemas = document.getMap("components.schemas");
+        Map<String, Object> schemas = document().getMap("components.schemas");
         assertTrue(schemas.containsKey("Problem"), "components.schemas has Problem: " + schemas.keySet());
-        assertFalse(document.getMap("components.schemas.Problem.properties").isEmpty());
+        assertFalse(document().getMap("components.schemas.Problem.properties").isEmpty());
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> operation(String route) {
         String[] parts = route.split(" ", 2);
-        Map<String, Object> paths = document.getMap("paths");
+        Map<String, Object> paths = document().getMap("paths");
         Object path = paths.get(parts[1]);
         if (!(path instanceof Map<?, ?> methods)) {
             return null;
