@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -21,9 +24,11 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.ubiopsgateway.gateway.deployments.Problems.malformedAtEdge;
-import static org.ubiopsgateway.gateway.deployments.Problems.rejectedAtEdge;
-import static org.ubiopsgateway.gateway.deployments.Problems.upstreamAnswered;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ubiopsgateway.gateway.deployments.GatewayAssertions.malformedAtEdge;
+import static org.ubiopsgateway.gateway.deployments.GatewayAssertions.reachedUpstreamOnce;
+import static org.ubiopsgateway.gateway.deployments.GatewayAssertions.rejectedAtEdge;
+import static org.ubiopsgateway.gateway.deployments.GatewayAssertions.upstreamAnswered;
 
 /** {@code /api/v1/projects/{project}/deployments[/{deployment}]} over HTTP, against the embedded emulator. */
 @QuarkusTest
@@ -64,7 +69,7 @@ class DeploymentsResourceTest {
                 .body("find { it.name == 'image-classifier' }.inputType", equalTo("structured"))
                 .body("find { it.name == 'image-classifier' }.inputFields[0].widget.type", equalTo("image_preview"))
                 .body("find { it.name == 'image-classifier' }.labels.team", equalTo("vision"))
-                .body("find { it.name == 'text-summarizer' }.outputFields", equalTo(java.util.List.of()))
+                .body("find { it.name == 'text-summarizer' }.outputFields", equalTo(List.of()))
                 .body("[0]", not(hasKey("input_type")));
     }
 
@@ -73,6 +78,10 @@ class DeploymentsResourceTest {
         given().queryParam("labels", "team:vision,team:nlp").get(DEPLOYMENTS, PROJECT).then()
                 .statusCode(200)
                 .body("name", containsInAnyOrder("image-classifier", "text-summarizer"));
+        reachedUpstreamOnce(emulator, "deployments_list");
+        assertEquals("labels=team:vision,team:nlp",
+                URLDecoder.decode(emulator.journal().entries("deployments_list").get(0).query(),
+                        StandardCharsets.UTF_8));
         given().queryParam("labels", "team:nobody").get(DEPLOYMENTS, PROJECT).then()
                 .statusCode(200)
                 .body("size()", equalTo(0));
@@ -139,6 +148,7 @@ class DeploymentsResourceTest {
                 .body("inputFields[1].widget", nullValue())
                 .body("outputFields.size()", equalTo(0))
                 .body("defaultVersion", nullValue());
+        reachedUpstreamOnce(emulator, "deployments_create");
         given().get(DEPLOYMENT, PROJECT, "scorer").then()
                 .statusCode(200)
                 .body("description", equalTo("Scores things"))
@@ -266,7 +276,7 @@ class DeploymentsResourceTest {
         given().contentType(ContentType.JSON).post(DEPLOYMENTS, PROJECT).then()
                 .statusCode(400)
                 .contentType("application/problem+json");
-        org.junit.jupiter.api.Assertions.assertEquals(0, emulator.journal().size());
+        assertEquals(0, emulator.journal().size());
     }
 
     @Test
@@ -274,7 +284,7 @@ class DeploymentsResourceTest {
         given().contentType(ContentType.TEXT).body("name=scorer").post(DEPLOYMENTS, PROJECT).then()
                 .statusCode(415)
                 .contentType("application/problem+json");
-        org.junit.jupiter.api.Assertions.assertEquals(0, emulator.journal().size());
+        assertEquals(0, emulator.journal().size());
     }
 
     // ---- update

@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Assertions on the problem+json answers of the deployments and versions routes. */
-final class Problems {
+/** Assertions on the answers of the deployments and versions routes, and on what reached upstream. */
+final class GatewayAssertions {
 
-    private Problems() {
+    private GatewayAssertions() {
     }
 
     /** A 400 naming {@code field}, given before any call reached upstream. */
@@ -31,6 +31,15 @@ final class Problems {
                 .body("type", equalTo("urn:ubiops-gateway:problem:malformed-body"))
                 .body("detail", containsString(detailPart));
         assertEquals(0, emulator.journal().size(), () -> "reached upstream: " + emulator.journal().entries());
+    }
+
+    /** Exactly one call of {@code operation} reached upstream (the journal records it as the answer ends). */
+    static void reachedUpstreamOnce(UbiOpsEmulator emulator, String operation) {
+        long deadline = System.currentTimeMillis() + 2000;
+        while (emulator.journal().count(operation) == 0 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(1, emulator.journal().count(operation), () -> "journal: " + emulator.journal().entries());
     }
 
     /** Upstream's 4xx, with its status and its message. */
