@@ -15,9 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.common.Problem;
@@ -58,12 +61,16 @@ public interface DeploymentsApi {
     @Created
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a deployment")
-    @APIResponse(responseCode = "201", description = "Created; Location names the deployment")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new deployment's URL"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deployment.class)))
     @APIResponse(responseCode = "409", description = "A deployment of that name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Deployment> create(
             @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
             @Size(max = Rules.NAME_MAX) String project,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "deployment", value = "{\"name\": \"image-classifier\", \"description\": \"Classifies images\", \"inputType\": \"structured\", \"outputType\": \"structured\", \"inputFields\": [{\"name\": \"image\", \"dataType\": \"file\", \"widget\": {\"type\": \"image_preview\"}}], \"outputFields\": [{\"name\": \"label\", \"dataType\": \"string\"}], \"labels\": {\"team\": \"vision\"}}")))
             @NotNull @Valid DeploymentCreate deployment);
 
     @GET

@@ -15,9 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.common.Problem;
@@ -61,7 +64,9 @@ public interface VersionsApi {
     @Created
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a version", description = "The first version of a deployment becomes its default.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the version")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new version's URL"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Version.class)))
     @APIResponse(responseCode = "409", description = "A version of that name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Version> create(
@@ -69,6 +74,8 @@ public interface VersionsApi {
             @Size(max = Rules.NAME_MAX) String project,
             @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
             @Size(max = Rules.NAME_MAX) String deployment,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "version", value = "{\"version\": \"v3\", \"environment\": \"python3-11\", \"instanceTypeGroup\": {\"name\": \"512mb\"}, \"scaling\": {\"minimumInstances\": 0, \"maximumInstances\": 3, \"maximumIdleTime\": 300, \"strategy\": \"moderate\"}, \"retention\": {\"mode\": \"metadata\", \"time\": 86400}, \"labels\": {\"stage\": \"canary\"}}")))
             @NotNull @Valid VersionCreate version);
 
     @GET
