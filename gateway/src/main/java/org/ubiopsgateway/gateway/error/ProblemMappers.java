@@ -189,19 +189,19 @@ public class ProblemMappers {
         if (rest.size() > 1 && rest.get(0).getKind() == ElementKind.PARAMETER) {
             rest = rest.subList(1, rest.size()); // a body's fields: drop the Java parameter name
         }
-        return rest.stream().map(ProblemMappers::nodeText).collect(Collectors.joining("."))
-                .replace(".[", "[");
-    }
-
-    private static String nodeText(Path.Node node) {
-        String name = node.getName() == null ? "" : node.getName();
-        if (node.getIndex() != null) {
-            return name + "[" + node.getIndex() + "]";
+        StringBuilder text = new StringBuilder();
+        for (Path.Node node : rest) {
+            if (node.isInIterable()) {
+                // a node's index or key is its place in the container before it: inputFields[0].name
+                text.append('[').append(node.getIndex() != null ? node.getIndex()
+                        : node.getKey() == null ? "" : node.getKey()).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) { // <list element>, <map key>: no field name of their own
+                text.append(text.isEmpty() ? "" : ".").append(name);
+            }
         }
-        if (node.getKey() != null) {
-            return name + "[" + node.getKey() + "]";
-        }
-        return name;
+        return text.toString();
     }
 
     /** Says where and what, in the caller's terms (JSON field paths), never Java types. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -27,9 +28,9 @@ public record Timestamp(String raw) {
         return raw;
     }
 
-    /** ISO-8601 when upstream's text parses, else upstream's text as given: what the public surface shows. */
+    /** ISO-8601 with seconds (e.g. {@code 2024-03-01T09:00:00Z}) when upstream's text parses, else upstream's text as given: what the public surface shows. */
     public String iso() {
-        return parsed().map(OffsetDateTime::toString).orElse(raw);
+        return parsed().map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(raw);
     }
 
     /** Null-safe {@link #iso()} for optional wire fields. */

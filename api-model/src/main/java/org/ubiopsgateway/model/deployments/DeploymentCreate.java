@@ -1,0 +1,26 @@
+package org.ubiopsgateway.model.deployments;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.ubiopsgateway.model.common.Rules;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A new deployment. A structured input (output) type needs its fields; a plain one takes none (leave them out or
+ * empty). Field names are unique per list.
+ */
+public record DeploymentCreate(
+        @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX)
+        String name,
+        @Size(max = Rules.DESCRIPTION_MAX) String description,
+        @NotNull IoType inputType,
+        @NotNull IoType outputType,
+        List<@NotNull @Valid InputField> inputFields,
+        List<@NotNull @Valid OutputField> outputFields,
+        Map<@NotBlank String, @NotNull String> labels) {
+}
