@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * Refuses an enumeration or boolean query value that does not fit, naming the parameter and what it accepts,
- * like any validation failure. JAX-RS converters are not told which parameter they read, so this runs before
- * them, on the contract method's declared query parameters (on the {@code api-client} interface the resource
- * implements).
+ * Refuses an enumeration, boolean or whole-number query value that does not fit, naming the parameter and what
+ * it accepts, like any validation failure. JAX-RS converters are not told which parameter they read, so this runs
+ * before them, on the contract method's declared query parameters (on the {@code api-client} interface the
+ * resource implements).
  */
 public class QueryParameterCheck {
 
@@ -32,7 +33,7 @@ public class QueryParameterCheck {
         }
         for (Check check : checks.computeIfAbsent(method, QueryParameterCheck::checksOf)) {
             String value = uri.getQueryParameters().getFirst(check.name());
-            if (value != null && !value.isEmpty() && !check.accepts(value)) {
+            if (value != null && !value.isEmpty() && !check.accepts().test(value)) {
                 throw BadRequest.of(check.name(), check.message());
             }
         }
@@ -42,17 +43,35 @@ public class QueryParameterCheck {
         List<Check> found = new ArrayList<>();
         for (Parameter parameter : contract(method).getParameters()) {
             QueryParam query = parameter.getAnnotation(QueryParam.class);
-            Class<?> type = parameter.getType();
-            if (query == null) {
-                continue;
-            }
-            if (QueryValues.isContractEnum(type)) {
-                found.add(new Check(query.value(), type, "must be one of: " + QueryValues.allowed(type)));
-            } else if (type == Boolean.class) {
-                found.add(new Check(query.value(), type, "must be true or false"));
+            if (query != null) {
+                check(query.value(), parameter.getType()).ifPresent(found::add);
             }
         }
         return List.copyOf(found);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Optional<Check> check(String name, Class<?> type) {
+        if (QueryValues.isContractEnum(type)) {
+            return Optional.of(new Check(name, value -> QueryValues.enumValue((Class) type, value).isPresent(),
+                    "must be one of: " + QueryValues.allowed(type)));
+        }
+        if (type == Boolean.class) {
+            return Optional.of(new Check(name, value -> QueryValues.strictBoolean(value).isPresent(), "must be true or false"));
+        }
+        if (type == int.class || type == Integer.class) {
+            return Optional.of(new Check(name, QueryParameterCheck::isInt, "must be a whole number"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isInt(String value) {
+        try {
+            Integer.parseInt(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The declaration that carries the annotations: the interface method the resource implements, if any. */
@@ -67,13 +86,6 @@ public class QueryParameterCheck {
         return method;
     }
 
-    private record Check(String name, Class<?> type, String message) {
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        boolean accepts(String value) {
-            Optional<?> read = type == Boolean.class ? QueryValues.strictBoolean(value)
-                    : QueryValues.enumValue((Class) type, value);
-            return read.isPresent();
-        }
+    private record Check(String name, Predicate<String> accepts, String message) {
     }
 }
