@@ -11,8 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,7 +48,9 @@ public interface ProjectUsersApi {
     @Created
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a user to a project", description = "UbiOps project_users_create: the user must belong to the project's organization.")
-    @APIResponse(responseCode = "201", description = "Added; Location names the membership by the user's id")
+    @APIResponse(responseCode = "201", description = "Added; Location names the membership by the user's id",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The new resource's URL"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectUser.class)))
     @APIResponse(responseCode = "400", description = "Invalid project name or user id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project, or no such user in the organization",

@@ -13,8 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,7 +61,9 @@ public interface ProjectsApi {
     @Created
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a project", description = "UbiOps projects_create. Project names are globally unique.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the project")
+    @APIResponse(responseCode = "201", description = "Created; Location names the project",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The new resource's URL"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such organization",
