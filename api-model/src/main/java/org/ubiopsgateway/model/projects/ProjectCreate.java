@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record ProjectCreate(
         @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String name,
-        @NotBlank String organization,
+        @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String organization,
         Boolean advancedPermissions,
         @PositiveOrZero Double creditLimit,
         List<@NotBlank String> corsOrigins) {
