@@ -1,0 +1,26 @@
+package org.ubiopsgateway.model.projects;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.ubiopsgateway.model.common.Rules;
+
+import java.util.List;
+
+/**
+ * A new project. Project names are globally unique: a taken one is a conflict (409).
+ *
+ * @param organization        the organization the project belongs to (required)
+ * @param advancedPermissions defaults to false
+ * @param creditLimit         the most credits the project may use; null (the default) means no limit
+ * @param corsOrigins         origins browsers may call the project's endpoints from; defaults to none
+ */
+public record ProjectCreate(
+        @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String name,
+        @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String organization,
+        Boolean advancedPermissions,
+        @PositiveOrZero Double creditLimit,
+        List<@NotBlank String> corsOrigins) {
+}

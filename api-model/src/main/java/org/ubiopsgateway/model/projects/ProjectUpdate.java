@@ -1,0 +1,26 @@
+package org.ubiopsgateway.model.projects;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.ubiopsgateway.model.common.Rules;
+
+import java.util.List;
+
+/**
+ * Changes to a project: every field is optional and a null one stays as it is. Removing a credit limit
+ * altogether is not offered: null means "unchanged".
+ *
+ * @param name        a new name (the project is then addressed by it)
+ * @param suspended   true suspends the project, false reactivates it; upstream refuses either for a project
+ *                    that UbiOps itself suspended
+ * @param corsOrigins replaces the whole list
+ */
+public record ProjectUpdate(
+        @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String name,
+        Boolean advancedPermissions,
+        @PositiveOrZero Double creditLimit,
+        Boolean suspended,
+        List<@NotBlank String> corsOrigins) {
+}

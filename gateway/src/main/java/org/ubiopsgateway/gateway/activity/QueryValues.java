@@ -1,0 +1,63 @@
+package org.ubiopsgateway.gateway.activity;
+
+import org.ubiopsgateway.model.activity.IsoDateTime;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Conversions between the public surface's enumerations and dates and upstream's text. */
+public final class QueryValues {
+
+    private static final String MODEL_PACKAGE = "org.ubiopsgateway.model.";
+
+    private QueryValues() {
+    }
+
+    /** The constant whose value (its {@code toString()}) is {@code value}; empty for an unknown value. */
+    public static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String value) {
+        return Arrays.stream(type.getEnumConstants()).filter(c -> c.toString().equals(value)).findFirst();
+    }
+
+    /** {@link #enumValue} for values upstream reports: an unknown one (a newer upstream) becomes null, not a failure. */
+    public static <E extends Enum<E>> E known(Class<E> type, String value) {
+        return value == null ? null : enumValue(type, value).orElse(null);
+    }
+
+    /** The public surface's own enumerations (those of {@code api-model}), read and written by their values. */
+    static boolean isContractEnum(Class<?> type) {
+        return type.isEnum() && type.getName().startsWith(MODEL_PACKAGE);
+    }
+
+    /** {@code true} or {@code false} in any case; anything else is empty. */
+    static Optional<Boolean> strictBoolean(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> Optional.of(Boolean.TRUE);
+            case "false" -> Optional.of(Boolean.FALSE);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The values a parameter of {@code type} accepts, for error messages. */
+    static String allowed(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    /** A date already checked by {@link IsoDateTime}, as upstream gets it: ISO-8601 in UTC (no {@code +} to encode). */
+    public static String utc(String value) {
+        return value == null ? null : instant(value).withOffsetSameInstant(ZoneOffset.UTC).toString();
+    }
+
+    /** The instant of a date already checked by {@link IsoDateTime}. */
+    public static OffsetDateTime instant(String value) {
+        return IsoDateTime.Validator.parse(value).orElseThrow(() -> new IllegalArgumentException("not ISO-8601: " + value));
+    }
+
+    /** The lowercase text upstream expects for an enumeration, or null. */
+    public static String text(Enum<?> value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package org.ubiopsgateway.gateway.projects;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.ubiopsgateway.gateway.activity.QueryValues;
+import org.ubiopsgateway.gateway.error.BadRequest;
+import org.ubiopsgateway.gateway.upstream.UbiOpsProjects;
+import org.ubiopsgateway.model.projects.InstanceType;
+import org.ubiopsgateway.model.projects.Project;
+import org.ubiopsgateway.model.projects.ProjectCreate;
+import org.ubiopsgateway.model.projects.ProjectResources;
+import org.ubiopsgateway.model.projects.ProjectSummary;
+import org.ubiopsgateway.model.projects.ProjectUpdate;
+import org.ubiopsgateway.model.projects.ProjectUsage;
+import org.ubiopsgateway.model.projects.Quota;
+import org.ubiopsgateway.model.projects.UsageInterval;
+
+import java.util.List;
+
+/** Projects and what they use, through UbiOps's project operations. */
+@ApplicationScoped
+public class ProjectsService {
+
+    private final UbiOpsProjects projects;
+
+    public ProjectsService(UbiOpsProjects projects) {
+        this.projects = projects;
+    }
+
+    public Uni<List<ProjectSummary>> list(String organization) {
+        return projects.listProjects(organization).map(all -> all.stream().map(ProjectMapper::summary).toList());
+    }
+
+    public Uni<Project> create(ProjectCreate project) {
+        return projects.createProject(ProjectMapper.create(project)).map(ProjectMapper::project);
+    }
+
+    public Uni<Project> get(String project) {
+        return projects.getProject(project).map(ProjectMapper::project);
+    }
+
+    public Uni<Project> update(String project, ProjectUpdate update) {
+        return projects.updateProject(project, ProjectMapper.update(update)).map(ProjectMapper::project);
+    }
+
+    public Uni<Void> delete(String project) {
+        return projects.deleteProject(project);
+    }
+
+    /** {@code start} and {@code end} are ISO-8601 already; when both are given, end must come after start. */
+    public Uni<ProjectUsage> usage(String project, String start, String end, UsageInterval interval) {
+        if (start != null && end != null && !QueryValues.instant(end).isAfter(QueryValues.instant(start))) {
+            throw BadRequest.of("end", "must be after start");
+        }
+        return projects.getUsage(project, QueryValues.utc(start), QueryValues.utc(end), QueryValues.text(interval))
+                .map(ProjectMapper::usage);
+    }
+
+    public Uni<ProjectResources> resources(String project) {
+        return projects.getResourceUsage(project).map(ProjectMapper::resources);
+    }
+
+    public Uni<List<Quota>> quotas(String project) {
+        return projects.listQuotas(project).map(all -> all.stream().map(ProjectMapper::quota).toList());
+    }
+
+    public Uni<List<InstanceType>> instanceTypes(String project) {
+        return projects.listInstanceTypes(project).map(all -> all.stream().map(ProjectMapper::instanceType).toList());
+    }
+}
