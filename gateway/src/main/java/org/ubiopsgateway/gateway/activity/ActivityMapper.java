@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.activity;
 
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.upstream.wire.LogFilters;
 import org.ubiopsgateway.gateway.upstream.wire.LogQuery;
 import org.ubiopsgateway.gateway.upstream.wire.RequestOverview;

@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.activity;
 
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ubiopsgateway.gateway.upstream.UbiOpsDeployments;

@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.projects;
 
-import org.ubiopsgateway.gateway.activity.QueryValues;
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.upstream.wire.ProjectDetail;
 import org.ubiopsgateway.gateway.upstream.wire.QuotaDetail;
 import org.ubiopsgateway.gateway.upstream.wire.Timestamp;

@@ -2,7 +2,7 @@ package org.ubiopsgateway.gateway.projects;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.ubiopsgateway.gateway.activity.QueryValues;
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.error.BadRequest;
 import org.ubiopsgateway.gateway.upstream.UbiOpsProjects;
 import org.ubiopsgateway.model.projects.InstanceType;

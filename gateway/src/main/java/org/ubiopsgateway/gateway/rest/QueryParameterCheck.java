@@ -1,4 +1,4 @@
-package org.ubiopsgateway.gateway.activity;
+package org.ubiopsgateway.gateway.rest;
 
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;

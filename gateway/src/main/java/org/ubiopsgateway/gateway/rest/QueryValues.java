@@ -1,4 +1,4 @@
-package org.ubiopsgateway.gateway.activity;
+package org.ubiopsgateway.gateway.rest;
 
 import org.ubiopsgateway.model.activity.IsoDateTime;
 
