@@ -1,0 +1,12 @@
+package org.ubiopsgateway.client;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** {@link TemplatesApi} for other services. */
+@RegisterRestClient(configKey = "ubiops-gateway")
+@RegisterClientHeaders(BearerTokenPropagation.class)
+@RegisterProvider(ProblemResponseMapper.class)
+public interface TemplatesClient extends TemplatesApi {
+}
