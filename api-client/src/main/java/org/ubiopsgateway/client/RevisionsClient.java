@@ -44,7 +44,7 @@ public interface RevisionsClient extends RevisionsApi {
      */
     @GET
     @Path("revisions/{revision}/file")
-    @Produces({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @Produces("application/zip")
     Response downloadRevisionFile(@PathParam("project") String project, @PathParam("deployment") String deployment,
                                   @PathParam("version") String version, @PathParam("revision") String revision);
 }

@@ -115,7 +115,7 @@ public class RevisionsResource implements RevisionsApi {
      */
     @GET
     @Path("revisions/{revision}/file")
-    @Produces({ZIP, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(ZIP) // one type: Quarkus streams a Multi only without negotiation
     @Operation(summary = "Download a revision's deployment package",
             description = "The zip as uploaded, named in Content-Disposition, streamed from UbiOps. "
                     + "Upstream: revisions_file_download.")
