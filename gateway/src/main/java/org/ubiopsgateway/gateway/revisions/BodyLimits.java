@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 import org.ubiopsgateway.gateway.error.ProblemKind;
 import org.ubiopsgateway.model.common.Problem;
 
@@ -24,12 +25,14 @@ import java.util.regex.Pattern;
  *     with 413 problem+json (Quarkus's own check, which runs right after, would answer an empty 413);</li>
  *     <li>a body without a length (chunked) is counted while read: uploads by Quarkus's multipart parser against
  *     the upload limit (its 413 is mapped to problem+json like any other error), other bodies by Quarkus's
- *     request stream against the limit this handler puts where that stream looks for it.</li>
+ *     request stream against the limit this handler puts where that stream looks for it (that stream answers
+ *     a bare 413 itself: the one case without a problem document).</li>
  * </ul>
  */
 @ApplicationScoped
 public class BodyLimits {
 
+    private static final Logger LOG = Logger.getLogger(BodyLimits.class);
     /** Where Quarkus's body-size check leaves the limit for the request stream (VertxInputStream) to enforce. */
     static final String QUARKUS_LIMIT_KEY = "io.quarkus.max-request-size";
     /** The one route whose bodies may be large: a new revision's package. */
@@ -49,7 +52,7 @@ public class BodyLimits {
     }
 
     void install(@Observes Router router) {
-        router.route().order(CHECK_ORDER).handler(this::checkDeclaredLength);
+        router.route().order(CHECK_ORDER).handler(this::checkDeclaredLength).failureHandler(BodyLimits::afterRefusal);
         router.route().order(KEY_ORDER).handler(ctx -> {
             if (!isUpload(ctx.request())) {
                 ctx.put(QUARKUS_LIMIT_KEY, config.body().asLongValue());
@@ -63,6 +66,18 @@ public class BodyLimits {
         String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && isOver(declared, limit)) {
             refuse(ctx, limit);
+        } else {
+            ctx.next();
+        }
+    }
+
+    /**
+     * A body refused while it was read has its 413 already; what fails afterwards (the parser seeing more data,
+     * a writer finding the response written) has no one left to tell, and is not an error of the gateway.
+     */
+    private static void afterRefusal(RoutingContext ctx) {
+        if (ctx.response().ended() && ctx.response().getStatusCode() == 413) {
+            LOG.debugf("After a 413 on %s: %s", ctx.request().path(), ctx.failure());
         } else {
             ctx.next();
         }
