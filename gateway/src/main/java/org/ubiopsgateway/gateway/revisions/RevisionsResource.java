@@ -9,6 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -125,7 +127,15 @@ public class RevisionsResource implements RevisionsApi {
             @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
             @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
             @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String version,
-            @PathParam("revision") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String revision) {
+            @PathParam("revision") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String revision,
+            @Context RoutingContext routing) {
+        // Quarkus streams a Multi chunked even when a Content-Length is set: both headers make an answer clients
+        // read differently (some take the chunk framing for content). When upstream gave the length, send that.
+        routing.addHeadersEndHandler(ignored -> {
+            if (routing.response().headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                routing.response().setChunked(false);
+            }
+        });
         return RestMulti.fromUniResponse(service.download(project, deployment, version, revision),
                 RevisionFile::content, RevisionsResource::headers);
     }

@@ -154,6 +154,7 @@ class RevisionsResourceTest {
                 .then().statusCode(200).contentType("application/zip")
                 .header("Content-Disposition", startsWith("attachment; filename=\"model.zip\""))
                 .header("Content-Length", String.valueOf(zip.length))
+                .header("Transfer-Encoding", nullValue())
                 .extract();
         assertArrayEquals(zip, download.asByteArray());
     }
