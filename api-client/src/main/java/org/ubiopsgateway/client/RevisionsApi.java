@@ -35,7 +35,7 @@ import java.util.concurrent.CompletionStage;
  * and the download (the server answers a stream of upstream's bytes). The gateway declares them on its
  * resource; {@link RevisionsClient} gives clients a method for each.
  */
-@Path("/api/v1/projects/{project}/deployments/{deployment}/versions/{version}")
+@Path(RevisionsApi.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Revisions", description = "Deployment packages of a version and their builds")
 @APIResponse(responseCode = "400", description = "Invalid path parameter",
@@ -45,6 +45,9 @@ import java.util.concurrent.CompletionStage;
 @APIResponse(responseCode = "502", description = "UbiOps failed or refused the gateway's credentials",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public interface RevisionsApi {
+
+    /** Also on {@link RevisionsClient}: the REST client does not inherit an interface-level {@code @Path}. */
+    String PATH = "/api/v1/projects/{project}/deployments/{deployment}/versions/{version}";
 
     @GET
     @Path("revisions")

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
  * are declared here for clients only, against the gateway's routes of the same path and media type.
  */
 @RegisterRestClient(configKey = "ubiops-gateway")
+@Path(RevisionsApi.PATH)
 @RegisterClientHeaders(BearerTokenPropagation.class)
 @RegisterProvider(ProblemResponseMapper.class)
 public interface RevisionsClient extends RevisionsApi {

@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** The ready-made deployments UbiOps offers. */
-@Path("/api/v1/templates")
+@Path(TemplatesApi.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Templates", description = "Ready-made deployments")
 public interface TemplatesApi {
+
+    /** Also on {@link TemplatesClient}: the REST client does not inherit an interface-level {@code @Path}. */
+    String PATH = "/api/v1/templates";
 
     @GET
     @Operation(summary = "List deployment templates", description = "What each template creates; its id can be "
