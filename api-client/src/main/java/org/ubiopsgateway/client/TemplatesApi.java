@@ -28,6 +28,8 @@ public interface TemplatesApi {
     @Operation(summary = "List deployment templates", description = "What each template creates; its id can be "
             + "given as templateId when creating a revision. Upstream: template_deployments_list.")
     @APIResponse(responseCode = "200", description = "The templates")
+    @APIResponse(responseCode = "406", description = "The caller does not accept JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "UbiOps failed or refused the gateway's credentials",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<List<Template>> listTemplates();

@@ -1,10 +1,12 @@
 package org.ubiopsgateway.model.templates;
 
+import org.ubiopsgateway.model.deployments.IoType;
+
 import java.util.List;
 import java.util.Map;
 
-/** The deployment a template creates. {@code inputType}/{@code outputType}: {@code structured} or {@code plain}. */
-public record TemplateDeployment(String name, String description, String inputType, String outputType,
+/** The deployment a template creates. */
+public record TemplateDeployment(String name, String description, IoType inputType, IoType outputType,
                                  List<TemplateField> inputFields, List<TemplateField> outputFields,
                                  Map<String, String> labels) {
 }

@@ -1,5 +1,7 @@
 package org.ubiopsgateway.model.templates;
 
-/** An input or output field of a template's deployment: its name and data type ({@code int}, {@code string}, …). */
-public record TemplateField(String name, String dataType) {
+import org.ubiopsgateway.model.deployments.DataType;
+
+/** An input or output field of a template's deployment: its name and data type. */
+public record TemplateField(String name, DataType dataType) {
 }

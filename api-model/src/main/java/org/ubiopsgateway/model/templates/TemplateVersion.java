@@ -1,16 +1,11 @@
 package org.ubiopsgateway.model.templates;
 
+import org.ubiopsgateway.model.deployments.Retention;
+import org.ubiopsgateway.model.deployments.Scaling;
+
 import java.util.Map;
 
-/** The version a template creates, its settings grouped as a version's are. */
+/** The version a template creates, its settings grouped as a version's are (with the same records). */
 public record TemplateVersion(String name, String environment, String description, Map<String, String> labels,
                               String instanceTypeGroupId, Scaling scaling, Retention retention) {
-
-    /** How many instances run, and how long an idle one is kept (seconds). */
-    public record Scaling(Integer minimumInstances, Integer maximumInstances, Integer maximumIdleTime) {
-    }
-
-    /** What is kept of requests ({@code none}, {@code metadata}, {@code full}) and for how long (seconds). */
-    public record Retention(String mode, Integer time) {
-    }
 }

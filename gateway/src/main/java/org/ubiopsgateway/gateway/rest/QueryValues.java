@@ -3,6 +3,7 @@ package org.ubiopsgateway.gateway.rest;
 import org.ubiopsgateway.model.activity.IsoDateTime;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
@@ -48,7 +49,8 @@ public final class QueryValues {
 
     /** A date already checked by {@link IsoDateTime}, as upstream gets it: ISO-8601 in UTC (no {@code +} to encode). */
     public static String utc(String value) {
-        return value == null ? null : instant(value).withOffsetSameInstant(ZoneOffset.UTC).toString();
+        return value == null ? null
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant(value).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     /** The instant of a date already checked by {@link IsoDateTime}. */

@@ -1,9 +1,15 @@
 package org.ubiopsgateway.gateway.templates;
 
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentField;
 import org.ubiopsgateway.gateway.upstream.wire.TemplateDeployment;
 import org.ubiopsgateway.gateway.upstream.wire.TemplateDeploymentDetails;
 import org.ubiopsgateway.gateway.upstream.wire.TemplateDeploymentVersion;
+import org.ubiopsgateway.model.deployments.DataType;
+import org.ubiopsgateway.model.deployments.IoType;
+import org.ubiopsgateway.model.deployments.Retention;
+import org.ubiopsgateway.model.deployments.RetentionMode;
+import org.ubiopsgateway.model.deployments.Scaling;
 import org.ubiopsgateway.model.templates.Template;
 import org.ubiopsgateway.model.templates.TemplateField;
 import org.ubiopsgateway.model.templates.TemplateVersion;
@@ -23,7 +29,7 @@ final class TemplatesMapper {
         }
         return new Template(wire.id(),
                 new org.ubiopsgateway.model.templates.TemplateDeployment(details.name(), details.description(),
-                        details.inputType(), details.outputType(), fields(details.inputFields()),
+                        QueryValues.known(IoType.class, details.inputType()), QueryValues.known(IoType.class, details.outputType()), fields(details.inputFields()),
                         fields(details.outputFields()), details.labels()),
                 version(details.version()));
     }
@@ -34,11 +40,12 @@ final class TemplatesMapper {
         }
         return new TemplateVersion(wire.name(), wire.environment(), wire.description(), wire.labels(),
                 wire.instanceTypeGroupId(),
-                new TemplateVersion.Scaling(wire.minimumInstances(), wire.maximumInstances(), wire.maximumIdleTime()),
-                new TemplateVersion.Retention(wire.requestRetentionMode(), wire.requestRetentionTime()));
+                new Scaling(wire.minimumInstances(), wire.maximumInstances(), wire.maximumIdleTime(), null, null),
+                new Retention(QueryValues.known(RetentionMode.class, wire.requestRetentionMode()),
+                        wire.requestRetentionTime()));
     }
 
     private static List<TemplateField> fields(List<DeploymentField> wire) {
-        return wire == null ? List.of() : wire.stream().map(f -> new TemplateField(f.name(), f.dataType())).toList();
+        return wire == null ? List.of() : wire.stream().map(f -> new TemplateField(f.name(), QueryValues.known(DataType.class, f.dataType()))).toList();
     }
 }

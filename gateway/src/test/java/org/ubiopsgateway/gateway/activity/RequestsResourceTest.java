@@ -102,7 +102,7 @@ class RequestsResourceTest {
                 .body("items.status", everyItem(equalTo("completed")));
         String query = upstreamQuery();
         for (String expected : List.of("status=completed", "success=true", "sort=asc", "pipeline=false",
-                "request_schedule=nightly-batch", "start_date=2019-12-31T22:00Z", "end_date=2100-01-01T00:00Z", "search_id=a")) {
+                "request_schedule=nightly-batch", "start_date=2019-12-31T22:00:00Z", "end_date=2100-01-01T00:00:00Z", "search_id=a")) {
             assertTrue(query.contains(expected), expected + " in " + query);
         }
     }

@@ -44,14 +44,14 @@ class ProjectUsageResourceTest {
                 .get(DEMO + "/usage").then().statusCode(200)
                 .body("interval", equalTo("day"))
                 .body("project", hasSize(3))
-                .body("project[0].start", equalTo("2024-03-01T00:00Z"))
-                .body("project[0].end", equalTo("2024-03-02T00:00Z"))
+                .body("project[0].start", equalTo("2024-03-01T00:00:00Z"))
+                .body("project[0].end", equalTo("2024-03-02T00:00:00Z"))
                 .body("deployments.deployment", contains("image-classifier", "text-summarizer", "churn-model"))
                 .body("deployments[0].periods", hasSize(3))
                 .body("deletedDeployments", hasSize(3))
                 .body("data_project", nullValue());
         String query = URLDecoder.decode(journal.entries("projects_usage_get").get(0).query(), StandardCharsets.UTF_8);
-        assertTrue(query.contains("interval=day") && query.contains("start_date=2024-03-01T00:00Z"), query);
+        assertTrue(query.contains("interval=day") && query.contains("start_date=2024-03-01T00:00:00Z"), query);
     }
 
     @Test
