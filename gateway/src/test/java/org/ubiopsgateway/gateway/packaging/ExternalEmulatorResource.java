@@ -12,13 +12,16 @@ import java.util.Map;
  */
 public class ExternalEmulatorResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The service token the packaged gateway is given. */
+    public static final String TOKEN = "it-token";
+
     private UbiOpsEmulator emulator;
 
     @Override
     public Map<String, String> start() {
-        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults().withToken("it-token"));
+        emulator = UbiOpsEmulator.start(EmulatorOptions.defaults().withToken(TOKEN));
         // Sent without the "Token " prefix on purpose: the gateway adds it.
-        return Map.of("ubiops.api.url", emulator.baseUrl(), "ubiops.api.token", "it-token");
+        return Map.of("ubiops.api.url", emulator.baseUrl(), "ubiops.api.token", TOKEN);
     }
 
     @Override
