@@ -5,7 +5,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Registered for every test of the module (META-INF/services + junit-platform.properties): installs the default
+ * Registered for every test of the module through META-INF/services (quarkus-junit already turns on extension
+ * autodetection in its junit-platform.properties, which a file of ours would shadow): installs the default
  * admin token and the service-token leak check on REST Assured, once per class loader that runs tests.
  */
 public class GatewayTestExtension implements BeforeEachCallback {
