@@ -23,7 +23,9 @@ class DevModeTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.test-port", "0");
+            // A configured key keeps quarkus-smallrye-jwt's own test-mode key generator off, and proves the dev key wins.
+            return Map.of("quarkus.http.test-port", "0",
+                    "mp.jwt.verify.publickey.location", "test-keys/test-only-rsa-public.pem");
         }
     }
 

@@ -17,9 +17,9 @@ class EcPemKeyTest {
 
     public static class EcKey implements QuarkusTestProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.jwt.verify.publickey.location", "test-keys/test-only-ec-public.pem",
-                    "mp.jwt.verify.publickey.algorithm", "ES256");
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(VerificationKeyResource.class,
+                    Map.of("file", "test-only-ec-public.pem", "algorithm", "ES256")));
         }
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 /** A JWKS file holding an RSA and an EC key: both algorithms verify, by key id. */
@@ -14,9 +15,9 @@ class JwksKeyTest {
 
     public static class JwksFile implements QuarkusTestProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.jwt.verify.publickey.location", "test-keys/test-only-jwks.json",
-                    "mp.jwt.verify.publickey.algorithm", "RS256,ES256");
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(VerificationKeyResource.class,
+                    Map.of("file", "test-only-jwks.json", "algorithm", "RS256,ES256")));
         }
     }
 

@@ -78,6 +78,11 @@ public final class TestTokens {
         return RestAssured.given().header(NO_TOKEN, "true");
     }
 
+    /** A test key as a file URL (a location the test profiles can override; see EcPemKeyTest). */
+    static String file(String name) {
+        return java.nio.file.Path.of("src/test/resources/test-keys", name).toAbsolutePath().toUri().toString();
+    }
+
     static String resource(String name) {
         try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream("test-keys/" + name)) {
             if (in == null) {
