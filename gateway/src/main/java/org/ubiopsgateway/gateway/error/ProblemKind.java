@@ -10,6 +10,8 @@ public enum ProblemKind {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large"),
     BAD_REQUEST("bad-request", "Bad request"),
+    UNAUTHENTICATED("unauthenticated", "Authentication required"),
+    FORBIDDEN("forbidden", "Forbidden"),
     UPSTREAM_REJECTED("upstream-rejected", "Rejected by UbiOps"),
     UPSTREAM_CONFLICT("upstream-conflict", "Conflict"),
     UPSTREAM_CREDENTIALS("upstream-credentials", "UbiOps refused the gateway's credentials"),

@@ -45,6 +45,7 @@ public class UpstreamClients {
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(new UpstreamErrorMapper())
                 .register(new UpstreamAuthorization(endpoint.authorization()))
+                .register(new UpstreamStatus())
                 .build(api);
     }
 }

@@ -3,6 +3,7 @@ package org.ubiopsgateway.gateway.packaging;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.ubiopsgateway.gateway.security.TestTokens;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,11 +11,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The packaged (prod) gateway against an emulator it reaches only through its environment. */
+/** The packaged (prod) gateway against an emulator it reaches, and a key it trusts, only through its environment. */
 @QuarkusIntegrationTest
 @QuarkusTestResource(ExternalEmulatorResource.class)
 class PackagedGatewayIT {
@@ -31,6 +34,19 @@ class PackagedGatewayIT {
     @Test
     void livenessIsUp() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theApiNeedsATokenAndAcceptsTheConfiguredKey() {
+        TestTokens.anonymous().get("/api/v1/me").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+        given().get("/api/v1/me").then().statusCode(200).body("subject", equalTo("test-admin"));
+    }
+
+    @Test
+    void noDevTokenEndpointInProduction() {
+        given().contentType("application/json").body("{}").post("/dev/token").then().statusCode(404);
+        TestTokens.anonymous().contentType("application/json").body("{}").post("/dev/token").then().statusCode(401);
+        given().get("/q/openapi").then().statusCode(200).body(not(containsString("/dev/token")));
     }
 
     @Test

@@ -1,0 +1,12 @@
+package org.ubiopsgateway.client;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** {@link MeApi} as a MicroProfile REST client, forwarding the caller's bearer token. */
+@RegisterRestClient(configKey = "ubiops-gateway")
+@RegisterClientHeaders(BearerTokenPropagation.class)
+@RegisterProvider(ProblemResponseMapper.class)
+public interface MeClient extends MeApi {
+}

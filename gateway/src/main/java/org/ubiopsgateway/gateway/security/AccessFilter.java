@@ -1,0 +1,81 @@
+package org.ubiopsgateway.gateway.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.ubiopsgateway.gateway.error.ProblemKind;
+import org.ubiopsgateway.gateway.error.Problems;
+
+/**
+ * The gate of {@code /api/v1}, before resource matching, so nothing unauthorized reaches a resource or UbiOps:
+ * a valid bearer token (401), a route the {@link RouteTable} knows (404, 405), the role it requires and, under
+ * {@code /projects/{project}}, a project in the caller's claim (403).
+ */
+public class AccessFilter {
+
+    static final String STARTED = AccessFilter.class.getName() + ".started";
+    static final String LOOKUP = AccessFilter.class.getName() + ".lookup";
+    static final String SUBJECT = AccessFilter.class.getName() + ".subject";
+    private static final String REALM = "Bearer realm=\"ubiops-gateway\"";
+
+    private final CurrentIdentityAssociation identities;
+
+    public AccessFilter(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    public Uni<Response> authorize(ContainerRequestContext request, RoutingContext routing) {
+        String path = routing.normalizedPath(); // the path JAX-RS matches on: dot segments resolved, still encoded
+        if (!RouteTable.covers(path)) {
+            return Uni.createFrom().nullItem();
+        }
+        request.setProperty(STARTED, System.nanoTime());
+        RouteTable.Lookup lookup = RouteTable.API.lookup(request.getMethod(), path);
+        request.setProperty(LOOKUP, lookup);
+        // Proactive authentication is off: the token is verified here, on demand, and a failure is ours to answer.
+        return identities.getDeferredIdentity()
+                .map(identity -> decide(request, lookup, identity))
+                .onFailure(AuthenticationFailedException.class).recoverWithItem(() -> unauthenticated(
+                        REALM + ", error=\"invalid_token\"", "The bearer token is invalid, expired or not meant for this gateway"));
+    }
+
+    /** Null lets the request through. */
+    private Response decide(ContainerRequestContext request, RouteTable.Lookup lookup, SecurityIdentity identity) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return unauthenticated(REALM, "A bearer token is required");
+        }
+        identities.setIdentity(identity); // so CallerScope reads it without blocking
+        Caller caller = Caller.of(token);
+        request.setProperty(SUBJECT, caller.subject());
+        if (lookup instanceof RouteTable.MethodNotAllowed notAllowed) {
+            return Problems.builder(ProblemKind.METHOD_NOT_ALLOWED, 405, "This resource does not support that method", null)
+                    .header(HttpHeaders.ALLOW, String.join(", ", notAllowed.allowed())).build();
+        }
+        if (!(lookup instanceof RouteTable.Matched matched)) {
+            return Problems.response(ProblemKind.NOT_FOUND, 404, "No such resource");
+        }
+        Role required = matched.rule().role();
+        if (!caller.role().grants(required)) {
+            return Problems.response(ProblemKind.FORBIDDEN, 403, "This route needs the " + required.group() + " role");
+        }
+        String project = matched.variables().get(RouteTable.PROJECT);
+        if (project != null && !caller.canSee(project)) {
+            return Problems.response(ProblemKind.FORBIDDEN, 403, "The token gives no access to this project");
+        }
+        return null;
+    }
+
+    private static Response unauthenticated(String challenge, String detail) {
+        return Problems.builder(ProblemKind.UNAUTHENTICATED, 401, detail, null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+}

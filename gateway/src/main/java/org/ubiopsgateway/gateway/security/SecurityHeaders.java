@@ -1,0 +1,17 @@
+package org.ubiopsgateway.gateway.security;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/** Answers about a caller's data stay out of shared caches, unless a route chose a cache policy itself. */
+public class SecurityHeaders {
+
+    @ServerResponseFilter
+    public void noStore(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(AccessFilter.STARTED) != null && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+    }
+}

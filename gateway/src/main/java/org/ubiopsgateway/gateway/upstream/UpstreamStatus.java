@@ -1,0 +1,31 @@
+package org.ubiopsgateway.gateway.upstream;
+
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
+
+/**
+ * Remembers the status of UbiOps's latest answer on the Vert.x context of the request being served (each
+ * request has its own duplicated context), so the audit line can say what upstream answered.
+ */
+public final class UpstreamStatus implements ClientResponseFilter {
+
+    private static final String KEY = UpstreamStatus.class.getName();
+
+    @Override
+    public void filter(ClientRequestContext request, ClientResponseContext response) {
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            context.putLocal(KEY, response.getStatus());
+        }
+    }
+
+    /** The latest status for the request on this context; null when there was none. */
+    public static Integer last() {
+        Context context = Vertx.currentContext();
+        return context == null || !VertxContext.isDuplicatedContext(context) ? null : context.getLocal(KEY);
+    }
+}
