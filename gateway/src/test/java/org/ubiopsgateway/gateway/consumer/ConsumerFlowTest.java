@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ubiopsgateway.client.DeploymentsClient;
@@ -79,7 +79,7 @@ class ConsumerFlowTest {
     @TempDir
     Path temp;
 
-    @AfterEach
+    @BeforeEach
     void reset() {
         embedded.emulator().reset();
     }

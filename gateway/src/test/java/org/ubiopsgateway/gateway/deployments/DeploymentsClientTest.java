@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.deployments;
 
+import org.ubiopsgateway.gateway.security.TestBearerToken;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,7 +66,8 @@ class DeploymentsClientTest {
     }
 
     <T> T client(Class<T> api) {
-        return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(gateway.toString())).build(api);
+        return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(gateway.toString()))
+                .register(TestBearerToken.class).build(api);
     }
 
     static <T> T await(CompletionStage<T> stage) throws Exception {

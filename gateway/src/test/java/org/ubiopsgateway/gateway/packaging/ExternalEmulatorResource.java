@@ -20,7 +20,7 @@ public class ExternalEmulatorResource implements QuarkusTestResourceLifecycleMan
     public static final String TOKEN = "it-token";
 
     /** The public key and issuer of the tests' tokens, as a production gateway is given them. */
-    static final Map<String, String> TEST_KEY = Map.of(
+    public static final Map<String, String> TEST_KEY = Map.of(
             "mp.jwt.verify.publickey.location", Path.of("src/test/resources/test-keys/test-only-rsa-public.pem").toAbsolutePath().toString(),
             "mp.jwt.verify.issuer", TestTokens.ISSUER,
             "mp.jwt.verify.audiences", TestTokens.AUDIENCE);

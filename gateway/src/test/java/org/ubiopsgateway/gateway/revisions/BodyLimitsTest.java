@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.revisions;
 
+import org.ubiopsgateway.gateway.security.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -113,13 +114,13 @@ class BodyLimitsTest {
 
     @Test
     void uploadDeclaringMoreThanTheUploadLimitIsRefusedBeforeItsBodyIsSent() throws Exception {
-        assertTooLarge(DeclaredLengthRequest.post(revisions, "multipart/form-data; boundary=" + BOUNDARY, 16L * MB + 1));
+        assertTooLarge(DeclaredLengthRequest.post(revisions, TestTokens.admin(), "multipart/form-data; boundary=" + BOUNDARY, 16L * MB + 1));
         assertEquals(List.of(), embedded.emulator().journal().entries());
     }
 
     @Test
     void chunkedUploadOverTheUploadLimitIsRefusedWhileRead() throws Exception {
-        assertTooLarge(send(HttpRequest.newBuilder(revisions)
+        assertTooLarge(send(HttpRequest.newBuilder(revisions).header("Authorization", "Bearer " + TestTokens.admin())
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(multipart(17L * MB)))));
         assertEquals(List.of(), embedded.emulator().journal().entries());
@@ -127,7 +128,7 @@ class BodyLimitsTest {
 
     @Test
     void uploadOverTheJsonLimitButWithinTheUploadLimitPasses() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(revisions)
+        HttpResponse<String> response = send(HttpRequest.newBuilder(revisions).header("Authorization", "Bearer " + TestTokens.admin())
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(multipart(12L * MB))));
         assertEquals(201, response.statusCode(), response.body());
@@ -136,13 +137,13 @@ class BodyLimitsTest {
 
     @Test
     void jsonDeclaringMoreThanTheBodyLimitIsRefusedBeforeItsBodyIsSent() throws Exception {
-        assertTooLarge(DeclaredLengthRequest.post(revisions, "application/json", 10L * MB + 1));
+        assertTooLarge(DeclaredLengthRequest.post(revisions, TestTokens.admin(), "application/json", 10L * MB + 1));
         assertEquals(List.of(), embedded.emulator().journal().entries());
     }
 
     @Test
     void chunkedJsonOverTheBodyLimitIsRefusedWhileRead() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(revisions)
+        HttpResponse<String> response = send(HttpRequest.newBuilder(revisions).header("Authorization", "Bearer " + TestTokens.admin())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> jsonString(11L * MB))));
         assertEquals(413, response.statusCode(), response.body());

@@ -19,12 +19,13 @@ import java.util.Locale;
  */
 record DeclaredLengthRequest(int status, String contentType, String body) {
 
-    static DeclaredLengthRequest post(URI uri, String contentType, long contentLength) throws IOException {
+    static DeclaredLengthRequest post(URI uri, String bearerToken, String contentType, long contentLength)
+            throws IOException {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength
+                    + "\r\nAuthorization: Bearer " + bearerToken + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength
                     + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // The gateway closes the connection after its answer: read to the end.

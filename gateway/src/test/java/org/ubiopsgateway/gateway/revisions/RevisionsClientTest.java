@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.revisions;
 
+import org.ubiopsgateway.gateway.security.TestBearerToken;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,8 +55,8 @@ class RevisionsClientTest {
     void setUp() throws Exception {
         embedded.emulator().reset();
         URI root = URI.create(gateway.toString().replaceAll("/+$", "")); // the contract's paths start with '/'
-        revisions = QuarkusRestClientBuilder.newBuilder().baseUri(root).build(RevisionsClient.class);
-        templates = QuarkusRestClientBuilder.newBuilder().baseUri(root).build(TemplatesClient.class);
+        revisions = QuarkusRestClientBuilder.newBuilder().baseUri(root).register(TestBearerToken.class).build(RevisionsClient.class);
+        templates = QuarkusRestClientBuilder.newBuilder().baseUri(root).register(TestBearerToken.class).build(TemplatesClient.class);
         directory = Files.createTempDirectory("revisions-client-test");
     }
 

@@ -1,5 +1,7 @@
 package org.ubiopsgateway.gateway.revisions;
 
+import org.ubiopsgateway.gateway.security.TestTokens;
+import org.ubiopsgateway.gateway.packaging.ExternalEmulatorResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -66,15 +68,22 @@ class StreamingUploadDownloadIT {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        gateway = new ProcessBuilder(List.of(java, HEAP, "-XX:+ExitOnOutOfMemoryError",
+        List<String> command = new java.util.ArrayList<>(List.of(java, HEAP, "-XX:+ExitOnOutOfMemoryError",
                 "-Dubiops.api.url=" + emulator.baseUrl(), "-Dubiops.api.token=it-token",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dgateway.limits.upload=" + UPLOAD_LIMIT,
-                "-Dquarkus.http.body.uploads-directory=" + workDirectory.resolve("gateway-uploads"),
-                "-jar", "target/quarkus-app/quarkus-run.jar"))
+                "-Dquarkus.http.body.uploads-directory=" + workDirectory.resolve("gateway-uploads")));
+        ExternalEmulatorResource.TEST_KEY.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        gateway = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(gatewayLog.toFile()).start();
         base = URI.create("http://127.0.0.1:" + port);
         awaitLive();
+    }
+
+    /** Every /api/v1 call carries a token the packaged gateway trusts (it verifies with the tests' key). */
+    private static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TestTokens.admin());
     }
 
     private static void awaitLive() throws Exception {
@@ -155,7 +164,7 @@ class StreamingUploadDownloadIT {
         Path original = workDirectory.resolve("big-model.zip");
         String originalSha = writePackage(original, PACKAGE_SIZE);
 
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve(VERSION + "/revisions"))
+        HttpResponse<String> created = http.send(authorized(base.resolve(VERSION + "/revisions"))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .timeout(Duration.ofSeconds(60))
                 .POST(multipart(original)).build(), HttpResponse.BodyHandlers.ofString());
@@ -167,7 +176,7 @@ class StreamingUploadDownloadIT {
         assertEquals("success", awaitBuild(revision.get("buildId").asText()));
 
         Path downloaded = workDirectory.resolve("downloaded.zip");
-        HttpResponse<Path> download = http.send(HttpRequest.newBuilder(base.resolve(VERSION + "/revisions/" + id + "/file"))
+        HttpResponse<Path> download = http.send(authorized(base.resolve(VERSION + "/revisions/" + id + "/file"))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofFile(downloaded));
         assertEquals(200, download.statusCode());
         assertEquals("application/zip", download.headers().firstValue("Content-Type").orElse(""));
@@ -188,7 +197,7 @@ class StreamingUploadDownloadIT {
         String status;
         do {
             Thread.sleep(200);
-            HttpResponse<String> build = http.send(HttpRequest.newBuilder(base.resolve(VERSION + "/builds/" + buildId)).build(),
+            HttpResponse<String> build = http.send(authorized(base.resolve(VERSION + "/builds/" + buildId)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, build.statusCode(), build.body());
             status = json.readTree(build.body()).get("status").asText();
@@ -199,7 +208,7 @@ class StreamingUploadDownloadIT {
     @Test
     void uploadJustOverTheConfiguredLimitIsRefusedWithAProblem() throws Exception {
         long before = emulator.journal().entries().stream().mapToLong(e -> e.sequence()).max().orElse(0);
-        DeclaredLengthRequest refused = DeclaredLengthRequest.post(base.resolve(VERSION + "/revisions"),
+        DeclaredLengthRequest refused = DeclaredLengthRequest.post(base.resolve(VERSION + "/revisions"), TestTokens.admin(),
                 "multipart/form-data; boundary=" + BOUNDARY, UPLOAD_LIMIT + 1);
         BodyLimitsTest.assertTooLarge(refused.status(), refused.contentType(), refused.body());
         assertTrue(refused.body().contains("at most " + UPLOAD_LIMIT + " bytes"), refused.body());

@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.variables;
 
+import org.ubiopsgateway.gateway.security.TestBearerToken;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,9 +91,9 @@ class VariablesContractTest {
 
     @Test
     void theClientInterfacesWalkTheRoutesAndSurfaceProblemsAsTypedExceptions() {
-        ProjectEnvironmentVariablesClient project = QuarkusRestClientBuilder.newBuilder().baseUri(gateway)
+        ProjectEnvironmentVariablesClient project = QuarkusRestClientBuilder.newBuilder().baseUri(gateway).register(TestBearerToken.class)
                 .build(ProjectEnvironmentVariablesClient.class);
-        VersionEnvironmentVariablesClient version = QuarkusRestClientBuilder.newBuilder().baseUri(gateway)
+        VersionEnvironmentVariablesClient version = QuarkusRestClientBuilder.newBuilder().baseUri(gateway).register(TestBearerToken.class)
                 .build(VersionEnvironmentVariablesClient.class);
 
         EnvironmentVariable created = await(project.create("demo-project",
