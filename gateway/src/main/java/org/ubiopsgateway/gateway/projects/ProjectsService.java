@@ -1,5 +1,7 @@
 package org.ubiopsgateway.gateway.projects;
 
+import org.ubiopsgateway.gateway.security.Caller;
+import org.ubiopsgateway.gateway.security.CallerScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ubiopsgateway.gateway.rest.QueryValues;
@@ -22,16 +24,23 @@ import java.util.List;
 public class ProjectsService {
 
     private final UbiOpsProjects projects;
+    private final CallerScope scope;
 
-    public ProjectsService(UbiOpsProjects projects) {
+    public ProjectsService(UbiOpsProjects projects, CallerScope scope) {
         this.projects = projects;
+        this.scope = scope;
     }
 
+    /** Only the projects in the caller's {@code projects} claim: the others are invisible, not forbidden. */
     public Uni<List<ProjectSummary>> list(String organization) {
-        return projects.listProjects(organization).map(all -> all.stream().map(ProjectMapper::summary).toList());
+        Caller caller = scope.caller(); // read on the request's thread, before the upstream answer arrives
+        return projects.listProjects(organization).map(all ->
+                caller.visible(all.stream().map(ProjectMapper::summary).toList(), ProjectSummary::name));
     }
 
+    /** Admins only, and only for a name their claim covers ({@code "*"} or the name itself); refused before upstream. */
     public Uni<Project> create(ProjectCreate project) {
+        scope.requireProjectCreation(project.name());
         return projects.createProject(ProjectMapper.create(project)).map(ProjectMapper::project);
     }
 

@@ -36,6 +36,17 @@ class TokenValidationTest {
     }
 
     @Test
+    void justExpiredWithinTheClockSkewAllowanceIsAccepted() {
+        TestTokens.as(TestTokens.rsa(valid().issuedAt(Instant.now().minusSeconds(600))
+                .expiresAt(Instant.now().minusSeconds(10)))).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void expiredBeyondTheClockSkewAllowanceIsRefused() {
+        rejected(TestTokens.rsa(valid().issuedAt(Instant.now().minusSeconds(600)).expiresAt(Instant.now().minusSeconds(90))));
+    }
+
+    @Test
     void notYetValid() {
         rejected(TestTokens.rsa(valid().claim("nbf", Instant.now().plusSeconds(3600).getEpochSecond())));
     }
