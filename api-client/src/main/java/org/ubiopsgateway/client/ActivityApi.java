@@ -58,7 +58,7 @@ public interface ActivityApi {
             @Size(max = Rules.NAME_MAX) String project,
             @Parameter(description = "Only events of this action") @QueryParam("action") AuditAction action,
             @QueryParam("limit") @DefaultValue("" + Rules.DEFAULT_LIMIT) @Min(Rules.LIMIT_MIN) @Max(Rules.LIMIT_MAX) int limit,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset);
+            @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(Rules.OFFSET_MAX) int offset);
 
     @GET
     @Path("/deployments/{deployment}/audit")
@@ -76,7 +76,7 @@ public interface ActivityApi {
             @Size(max = Rules.NAME_MAX) String deployment,
             @Parameter(description = "Only events of this action") @QueryParam("action") AuditAction action,
             @QueryParam("limit") @DefaultValue("" + Rules.DEFAULT_LIMIT) @Min(Rules.LIMIT_MIN) @Max(Rules.LIMIT_MAX) int limit,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset);
+            @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(Rules.OFFSET_MAX) int offset);
 
     @GET
     @Path("/requests")
@@ -108,7 +108,7 @@ public interface ActivityApi {
             @QueryParam("search") @Pattern(regexp = "^[0-9a-fA-F-]{1,36}$", message = "must be part of a request id: hexadecimal digits and dashes")
             String search,
             @QueryParam("limit") @DefaultValue("" + Rules.DEFAULT_LIMIT) @Min(Rules.LIMIT_MIN) @Max(Rules.LIMIT_MAX) int limit,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset);
+            @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(Rules.OFFSET_MAX) int offset);
 
     /**
      * Searches a project's log lines (UbiOps projects_log_list, whose POST body the parameters become).

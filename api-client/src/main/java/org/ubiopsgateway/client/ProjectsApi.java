@@ -46,7 +46,7 @@ import java.util.concurrent.CompletionStage;
 public interface ProjectsApi {
 
     @GET
-    @Operation(summary = "List projects", description = "The projects the gateway's UbiOps token can see (UbiOps projects_list).")
+    @Operation(summary = "List projects", description = "The projects in the caller's projects claim that UbiOps knows (UbiOps projects_list).")
     @APIResponse(responseCode = "200", description = "The projects")
     @APIResponse(responseCode = "400", description = "Invalid organization name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -18,6 +18,8 @@ public final class Rules {
     public static final int LIMIT_MIN = 1;
     public static final int LIMIT_MAX = 500;
     public static final int DEFAULT_LIMIT = 50;
+    /** Far beyond any real list, and far from overflowing offset + limit. */
+    public static final int OFFSET_MAX = 10_000_000;
 
     private Rules() {
     }

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -24,6 +25,7 @@ import org.ubiopsgateway.model.common.Problem;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.file.FileSystemException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Comparator;
@@ -138,6 +140,11 @@ public class ProblemMappers {
         if (status == 413) {
             return Problems.response(ProblemKind.PAYLOAD_TOO_LARGE, 413, "The request body is larger than the gateway accepts");
         }
+        if (e instanceof ClientWebApplicationException) {
+            // Raised by the upstream client on an answer it could not read (HTML from a proxy, say): not the caller's doing.
+            LOG.warnf("Unreadable answer from UbiOps: %s", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            return Problems.response(ProblemKind.UPSTREAM_FAILED, 502, "UbiOps sent an answer the gateway could not read");
+        }
         if (status >= 500) {
             return internal(e);
         }
@@ -151,7 +158,7 @@ public class ProblemMappers {
         return Problems.response(ProblemKind.BAD_REQUEST, status, e.getResponse().getStatusInfo().getReasonPhrase());
     }
 
-    /** Failures to reach UbiOps at all, and everything unforeseen. */
+    /** Failures to reach UbiOps at all (a local file failure is not one), and everything unforeseen. */
     @ServerExceptionMapper
     public Response other(Throwable e) {
         if (causedBy(e, TimeoutException.class) || hasCauseNamed(e, "Timeout")) {
@@ -159,7 +166,7 @@ public class ProblemMappers {
         }
         if (causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class)
                 || causedBy(e, ClosedChannelException.class) || hasCauseNamed(e, "HttpClosedException")
-                || causedBy(e, IOException.class)) {
+                || causedBy(e, IOException.class) && !causedBy(e, FileSystemException.class)) {
             return Problems.response(ProblemKind.UPSTREAM_UNREACHABLE, 502, "The gateway could not reach UbiOps");
         }
         return internal(e);

@@ -48,7 +48,11 @@ public class ProjectsService {
         return projects.getProject(project).map(ProjectMapper::project);
     }
 
+    /** A rename is a creation under the new name as far as the claim is concerned: it may not leave the caller's scope. */
     public Uni<Project> update(String project, ProjectUpdate update) {
+        if (update.name() != null && !update.name().equals(project)) {
+            scope.requireProjectCreation(update.name());
+        }
         return projects.updateProject(project, ProjectMapper.update(update)).map(ProjectMapper::project);
     }
 

@@ -35,7 +35,8 @@ public abstract sealed class UpstreamException extends RuntimeException
             case 404 -> new NotFound(message);
             case 409 -> new Conflict(message);
             case 429 -> new RateLimited(message, rateLimitResetSeconds);
-            default -> status >= 500 ? new ServerError(status, message) : new ClientError(status, message);
+            // A redirect is not for the gateway's caller to follow: like a 5xx, UbiOps did not answer the call.
+            default -> status >= 400 && status < 500 ? new ClientError(status, message) : new ServerError(status, message);
         };
     }
 
@@ -93,7 +94,7 @@ public abstract sealed class UpstreamException extends RuntimeException
         }
     }
 
-    /** 5xx, or anything else that is not a success. */
+    /** 5xx, or anything else that is neither a success nor a 4xx (a 3xx, say). */
     public static final class ServerError extends UpstreamException {
         ServerError(int status, String message) {
             super(status, message);

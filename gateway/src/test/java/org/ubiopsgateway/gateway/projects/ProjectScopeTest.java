@@ -40,6 +40,14 @@ class ProjectScopeTest {
     }
 
     @Test
+    void renameMayNotLeaveTheCallersClaim() {
+        String scopedAdmin = TestTokens.rsa(TestTokens.claims("ops", List.of("admin"), List.of("demo-project")));
+        TestTokens.as(scopedAdmin).contentType("application/json").body("{\"name\": \"elsewhere\"}")
+                .patch("/api/v1/projects/demo-project").then().statusCode(403).contentType("application/problem+json");
+        assertEquals(0, embedded.emulator().journal().count("projects_update"), "refused before UbiOps");
+    }
+
+    @Test
     void adminCreatesAProjectOnlyWhenTheClaimCoversItsName() {
         String scopedAdmin = TestTokens.rsa(TestTokens.claims("ops", List.of("admin"), List.of("demo-project")));
         TestTokens.as(scopedAdmin).contentType("application/json").body(NEW_PROJECT).post("/api/v1/projects")
