@@ -21,16 +21,6 @@ public enum BuildStatus {
         return value;
     }
 
-    /** The status upstream named, or null for one UbiOps does not document (never a failure). */
-    public static BuildStatus of(String value) {
-        for (BuildStatus status : values()) {
-            if (status.value.equals(value)) {
-                return status;
-            }
-        }
-        return null;
-    }
-
     @Override
     public String toString() {
         return value;

@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.deployments;
 
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentField;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentFieldWidget;
 import org.ubiopsgateway.gateway.upstream.wire.Timestamp;
@@ -14,7 +15,6 @@ import org.ubiopsgateway.model.deployments.OutputField;
 import org.ubiopsgateway.model.deployments.OutputWidgetType;
 import org.ubiopsgateway.model.deployments.Widget;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,11 +26,11 @@ final class DeploymentMapper {
     }
 
     static Deployment toModel(org.ubiopsgateway.gateway.upstream.wire.Deployment d) {
-        return new Deployment(d.id(), d.name(), d.project(), d.description(), value(IoType.class, d.inputType()),
-                value(IoType.class, d.outputType()),
-                fields(d.inputFields(), f -> new InputField(f.name(), value(DataType.class, f.dataType()),
+        return new Deployment(d.id(), d.name(), d.project(), d.description(), QueryValues.known(IoType.class, d.inputType()),
+                QueryValues.known(IoType.class, d.outputType()),
+                fields(d.inputFields(), f -> new InputField(f.name(), QueryValues.known(DataType.class, f.dataType()),
                         widget(f.widget(), InputWidgetType.class))),
-                fields(d.outputFields(), f -> new OutputField(f.name(), value(DataType.class, f.dataType()),
+                fields(d.outputFields(), f -> new OutputField(f.name(), QueryValues.known(DataType.class, f.dataType()),
                         widget(f.widget(), OutputWidgetType.class))),
                 d.labels(), Timestamp.iso(d.creationDate()), Timestamp.iso(d.lastUpdated()), d.defaultVersion());
     }
@@ -46,19 +46,6 @@ final class DeploymentMapper {
                 u.defaultVersion(), inputFields(u.inputFields()), outputFields(u.outputFields()));
     }
 
-    /**
-     * The model's constant for an upstream enumeration value. UbiOps validates these values itself, so one the
-     * model does not know means upstream changed: a gateway fault, not the caller's.
-     */
-    static <E extends Enum<E>> E value(Class<E> type, String value) {
-        if (value == null) {
-            return null;
-        }
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.toString().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("UbiOps answered an unknown " + type.getSimpleName()
-                        + " '" + value + "'"));
-    }
-
     private static <F> List<F> fields(List<DeploymentField> fields, Function<DeploymentField, F> toModel) {
         return fields == null ? List.of() : fields.stream().map(toModel).toList();
     }
@@ -66,7 +53,7 @@ final class DeploymentMapper {
     /** UbiOps answers {@code {}} for a field without a widget: the model says null. */
     private static <T extends Enum<T>> Widget<T> widget(DeploymentFieldWidget widget, Class<T> type) {
         return widget == null || widget.type() == null ? null
-                : new Widget<>(value(type, widget.type()), widget.configuration());
+                : new Widget<>(QueryValues.known(type, widget.type()), widget.configuration());
     }
 
     private static List<DeploymentField> inputFields(List<InputField> fields) {

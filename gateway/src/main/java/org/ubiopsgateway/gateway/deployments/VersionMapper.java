@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.deployments;
 
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersion;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionCreate;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionPort;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import static org.ubiopsgateway.gateway.deployments.DeploymentMapper.value;
 
 /** Versions between UbiOps's flat wire form and the public model's grouped settings. */
 final class VersionMapper {
@@ -36,12 +36,12 @@ final class VersionMapper {
         InstanceTypeGroup group = v.instanceTypeGroupId() == null && v.instanceTypeGroupName() == null ? null
                 : new InstanceTypeGroup(v.instanceTypeGroupId(), v.instanceTypeGroupName());
         List<Port> ports = v.ports() == null ? List.of() : v.ports().stream()
-                .map(p -> new Port(p.publicPort(), p.deploymentPort(), value(Protocol.class, p.protocol()))).toList();
+                .map(p -> new Port(p.publicPort(), p.deploymentPort(), QueryValues.known(Protocol.class, p.protocol()))).toList();
         return new Version(v.id(), v.deployment(), v.version(), Boolean.TRUE.equals(v.isDefault()), v.description(),
                 v.environment(), v.environmentDisplayName(), v.status(), v.activeRevision(), v.latestRevision(), group,
                 new Scaling(v.minimumInstances(), v.maximumInstances(), v.maximumIdleTime(),
-                        value(ScalingStrategy.class, v.scalingStrategy()), v.instanceProcesses()),
-                new Retention(value(RetentionMode.class, v.requestRetentionMode()), v.requestRetentionTime()),
+                        QueryValues.known(ScalingStrategy.class, v.scalingStrategy()), v.instanceProcesses()),
+                new Retention(QueryValues.known(RetentionMode.class, v.requestRetentionMode()), v.requestRetentionTime()),
                 new Queue(v.maximumQueueSizeExpress(), v.maximumQueueSizeBatch()),
                 new Network(v.staticIp(), ports), v.restartRequestInterruption(), v.hasRequestMethod(),
                 v.hasRequestsMethod(), v.labels(), Timestamp.iso(v.creationDate()), Timestamp.iso(v.lastUpdated()),

@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.error;
 
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -223,7 +224,7 @@ public class ProblemMappers {
             }
             if (m instanceof InvalidFormatException f) {
                 String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
-                        ? "; allowed: " + enumValues(f.getTargetType()) : "";
+                        ? "; allowed: " + QueryValues.allowed(f.getTargetType()) : "";
                 return "Field '" + field + "' has an invalid value '" + f.getValue() + "'" + allowed;
             }
             if (m instanceof MismatchedInputException && !field.isEmpty()) {
@@ -238,10 +239,6 @@ public class ProblemMappers {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
-    }
-
-    private static String enumValues(Class<?> type) {
-        return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
     }
 
     private static String location(JsonProcessingException e) {

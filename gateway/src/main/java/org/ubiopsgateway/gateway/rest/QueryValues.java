@@ -1,5 +1,8 @@
 package org.ubiopsgateway.gateway.rest;
 
+import org.jboss.logging.Logger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ubiopsgateway.model.activity.IsoDateTime;
 
 import java.time.OffsetDateTime;
@@ -14,6 +17,8 @@ import java.util.stream.Collectors;
 public final class QueryValues {
 
     private static final String MODEL_PACKAGE = "org.ubiopsgateway.model.";
+    private static final Logger LOG = Logger.getLogger(QueryValues.class);
+    private static final Set<String> UNKNOWN_SEEN = ConcurrentHashMap.newKeySet();
 
     private QueryValues() {
     }
@@ -23,9 +28,19 @@ public final class QueryValues {
         return Arrays.stream(type.getEnumConstants()).filter(c -> c.toString().equals(value)).findFirst();
     }
 
-    /** {@link #enumValue} for values upstream reports: an unknown one (a newer upstream) becomes null, not a failure. */
+    /**
+     * {@link #enumValue} for values upstream reports: an unknown one (a newer upstream) becomes null, not a failed
+     * read, and is logged once so that the model can catch up.
+     */
     public static <E extends Enum<E>> E known(Class<E> type, String value) {
-        return value == null ? null : enumValue(type, value).orElse(null);
+        if (value == null) {
+            return null;
+        }
+        Optional<E> known = enumValue(type, value);
+        if (known.isEmpty() && UNKNOWN_SEEN.add(type.getSimpleName() + ":" + value)) {
+            LOG.warnf("UbiOps answered a %s the gateway does not know: '%s' (shown as null)", type.getSimpleName(), value);
+        }
+        return known.orElse(null);
     }
 
     /** The public surface's own enumerations (those of {@code api-model}), read and written by their values. */
@@ -43,7 +58,7 @@ public final class QueryValues {
     }
 
     /** The values a parameter of {@code type} accepts, for error messages. */
-    static String allowed(Class<?> type) {
+    public static String allowed(Class<?> type) {
         return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
     }
 

@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.revisions;
 
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.upstream.wire.Timestamp;
 import org.ubiopsgateway.model.revisions.Build;
 import org.ubiopsgateway.model.revisions.BuildStatus;
@@ -14,12 +15,12 @@ final class RevisionsMapper {
     /** {@code buildId}: the build the request started, or null when the request did not start one. */
     static Revision revision(org.ubiopsgateway.gateway.upstream.wire.Revision wire, String buildId) {
         return new Revision(wire.id(), wire.version(), Timestamp.iso(wire.creationDate()), wire.createdBy(),
-                BuildStatus.of(wire.status()), failure(wire.errorMessage()), wire.hasRequestMethod(),
+                QueryValues.known(BuildStatus.class, wire.status()), failure(wire.errorMessage()), wire.hasRequestMethod(),
                 wire.hasRequestsMethod(), buildId);
     }
 
     static Build build(org.ubiopsgateway.gateway.upstream.wire.Build wire) {
-        return new Build(wire.id(), wire.revision(), Timestamp.iso(wire.creationDate()), BuildStatus.of(wire.status()),
+        return new Build(wire.id(), wire.revision(), Timestamp.iso(wire.creationDate()), QueryValues.known(BuildStatus.class, wire.status()),
                 failure(wire.errorMessage()), wire.trigger(), wire.hasRequestMethod(), wire.hasRequestsMethod());
     }
 

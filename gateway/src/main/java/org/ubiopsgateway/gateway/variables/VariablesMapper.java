@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.variables;
 
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCopy;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCreate;
 import org.ubiopsgateway.model.variables.CopyVariablesRequest;
@@ -27,7 +28,7 @@ final class VariablesMapper {
     static EnvironmentVariable variable(org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariable wire) {
         boolean secret = Boolean.TRUE.equals(wire.secret());
         VariableSource inheritedFrom = wire.inheritanceType() == null ? null
-                : new VariableSource(level(wire.inheritanceType()), wire.inheritanceName());
+                : new VariableSource(QueryValues.known(VariableLevel.class, wire.inheritanceType()), wire.inheritanceName());
         // UbiOps answers secrets without a value; dropping it here too means no upstream slip can leak one.
         return new EnvironmentVariable(wire.id(), wire.name(), secret ? null : wire.value(), secret, inheritedFrom);
     }
@@ -74,14 +75,5 @@ final class VariablesMapper {
     }
 
     private record Definition(VariableSource source, org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariable variable) {
-    }
-
-    private static VariableLevel level(String inheritanceType) {
-        for (VariableLevel level : VariableLevel.values()) {
-            if (level.value().equals(inheritanceType)) {
-                return level;
-            }
-        }
-        throw new IllegalStateException("UbiOps named an unknown inheritance type: " + inheritanceType);
     }
 }
