@@ -27,6 +27,7 @@ public class UpstreamFiles {
 
     /** Upstream's error bodies are small JSON; anything longer is cut before it is read. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    static final int MAX_CONCURRENT_DOWNLOADS = 64;
 
     private final UpstreamEndpoint endpoint;
     private final UpstreamConfig config;
@@ -35,8 +36,10 @@ public class UpstreamFiles {
     public UpstreamFiles(UpstreamEndpoint endpoint, UpstreamConfig config, Vertx vertx) {
         this.endpoint = endpoint;
         this.config = config;
+        // A download holds its connection while the caller reads: Vert.x's default pool of 5 would queue the sixth.
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis()));
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(MAX_CONCURRENT_DOWNLOADS));
     }
 
     /** revisions_file_download: the package's name and its bytes as they arrive. Subscribe to the content once. */
@@ -44,7 +47,8 @@ public class UpstreamFiles {
         String uri = path("projects", project, "deployments", deployment, "versions", version, "revisions", revisionId,
                 "download");
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri)
-                .setIdleTimeout(config.readTimeout().toMillis());
+                .setIdleTimeout(config.readTimeout().toMillis())
+                .setConnectTimeout(config.connectTimeout().toMillis()); // also bounds the wait for a pooled connection
         request.putHeader("Authorization", endpoint.authorization());
         return client.request(request)
                 .flatMap(r -> r.send())
@@ -54,15 +58,26 @@ public class UpstreamFiles {
     }
 
     private static RevisionFile file(HttpClientResponse response) {
-        String length = response.getHeader("Content-Length");
-        return new RevisionFile(RevisionFile.fileName(response.getHeader("Content-Disposition")),
-                length == null ? null : Long.valueOf(length), response.toMulti());
+        // A caller that goes away cancels the stream: stop pulling the rest of the package from UbiOps too.
+        return new RevisionFile(RevisionFile.fileName(response.getHeader("Content-Disposition")), length(response),
+                response.toMulti().onCancellation().invoke(() -> response.request().reset()));
+    }
+
+    /** The declared length; null when absent or not a number (then the body is streamed without one). */
+    private static Long length(HttpClientResponse response) {
+        try {
+            String length = response.getHeader("Content-Length");
+            return length == null ? null : Long.valueOf(length.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Reads the (small) error body and maps it exactly as the REST clients do. */
     private static Uni<RevisionFile> error(HttpClientResponse response) {
-        String length = response.getHeader("Content-Length");
-        if (length != null && Long.parseLong(length) > MAX_ERROR_BODY) {
+        Long length = length(response);
+        if (length == null || length > MAX_ERROR_BODY) {
+            // Unknown or large: not read at all, so an endless error body cannot fill the heap.
             response.request().reset();
             return Uni.createFrom().failure(UpstreamException.of(response.statusCode(), response.statusMessage(), null));
         }
