@@ -47,7 +47,6 @@ public final class RouteTable {
             rule(GET, P, VIEWER),
             rule(PATCH, P, ADMIN),
             rule(DELETE, P, ADMIN),
-            rule(GET, P + "/overview", VIEWER),
             rule(GET, P + "/usage", VIEWER),
             rule(GET, P + "/resources", VIEWER),
             rule(GET, P + "/quotas", VIEWER),

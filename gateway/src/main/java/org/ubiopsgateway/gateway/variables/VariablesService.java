@@ -71,7 +71,7 @@ public class VariablesService {
     Uni<List<EnvironmentVariable>> copy(VariableScope target, CopyVariablesRequest request) {
         EnvironmentVariableCopy body = VariablesMapper.toWire(request);
         return (switch (target.level()) {
-            case PROJECT -> throw new IllegalArgumentException("UbiOps cannot copy variables into a project");
+            case PROJECT -> throw new IllegalStateException("unreachable: no route copies into a project");
             case DEPLOYMENT -> deployments.copyDeploymentVariables(target.project(), target.deployment(), body);
             case VERSION -> deployments.copyVersionVariables(target.project(), target.deployment(), target.version(), body);
         }).map(VariablesMapper::variables);

@@ -34,7 +34,6 @@ final class RouteMatrix {
             new Case("GET", P, VIEWER),
             new Case("PATCH", P, ADMIN),
             new Case("DELETE", P, ADMIN),
-            new Case("GET", P + "/overview", VIEWER),
             new Case("GET", P + "/usage", VIEWER),
             new Case("GET", P + "/resources", VIEWER),
             new Case("GET", P + "/quotas", VIEWER),
