@@ -2,9 +2,8 @@ package org.ubiopsgateway.gateway.deployments;
 
 import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersion;
-import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionCreate;
+import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionBody;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionPort;
-import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionUpdate;
 import org.ubiopsgateway.gateway.upstream.wire.Timestamp;
 import org.ubiopsgateway.model.deployments.InstanceTypeGroup;
 import org.ubiopsgateway.model.deployments.Network;
@@ -16,12 +15,9 @@ import org.ubiopsgateway.model.deployments.RetentionMode;
 import org.ubiopsgateway.model.deployments.Scaling;
 import org.ubiopsgateway.model.deployments.ScalingStrategy;
 import org.ubiopsgateway.model.deployments.Version;
-import org.ubiopsgateway.model.deployments.VersionCreate;
 import org.ubiopsgateway.model.deployments.VersionSettings;
-import org.ubiopsgateway.model.deployments.VersionUpdate;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -48,49 +44,26 @@ final class VersionMapper {
                 Timestamp.iso(v.lastFileUpload()));
     }
 
-    static DeploymentVersionCreate toWire(VersionCreate create) {
-        return body(create, DeploymentVersionCreate::new);
-    }
-
-    static DeploymentVersionUpdate toWire(VersionUpdate update) {
-        return body(update, DeploymentVersionUpdate::new);
-    }
-
-    /** The fields deployment_versions_create and _update both take, in their order. */
-    @FunctionalInterface
-    private interface WireBody<T> {
-        T of(String version, String environment, String instanceTypeGroupId, String instanceTypeGroupName,
-             Integer maximumInstances, Integer minimumInstances, Integer maximumIdleTime, String description,
-             Map<String, String> labels, Integer requestRetentionTime, String requestRetentionMode,
-             Integer maximumQueueSizeExpress, Integer maximumQueueSizeBatch, Boolean staticIp,
-             Boolean restartRequestInterruption, List<DeploymentVersionPort> ports, String scalingStrategy,
-             Integer instanceProcesses);
-    }
-
-    /** Flattens the settings groups; whatever is null stays null, so upstream leaves (or defaults) it. */
-    private static <T> T body(VersionSettings s, WireBody<T> wire) {
+    /** Flattens the settings groups of a create or an update; whatever is null stays null, so upstream leaves (or defaults) it. */
+    static DeploymentVersionBody toWire(VersionSettings s) {
         Optional<InstanceTypeGroup> group = Optional.ofNullable(s.instanceTypeGroup());
         Optional<Scaling> scaling = Optional.ofNullable(s.scaling());
         Optional<Retention> retention = Optional.ofNullable(s.retention());
         Optional<Queue> queue = Optional.ofNullable(s.queue());
         Optional<Network> network = Optional.ofNullable(s.network());
-        return wire.of(s.version(), s.environment(), get(group, InstanceTypeGroup::id),
+        return new DeploymentVersionBody(s.version(), s.environment(), get(group, InstanceTypeGroup::id),
                 get(group, InstanceTypeGroup::name), get(scaling, Scaling::maximumInstances),
                 get(scaling, Scaling::minimumInstances), get(scaling, Scaling::maximumIdleTime), s.description(),
-                s.labels(), get(retention, Retention::time), get(retention, r -> text(r.mode())),
+                s.labels(), get(retention, Retention::time), get(retention, r -> QueryValues.text(r.mode())),
                 get(queue, Queue::expressSize), get(queue, Queue::batchSize), get(network, Network::staticIp),
                 s.restartRequestInterruption(),
                 get(network, n -> n.ports() == null ? null : n.ports().stream()
                         .map(p -> new DeploymentVersionPort(p.publicPort(), p.deploymentPort(), p.protocol().value()))
                         .toList()),
-                get(scaling, sc -> text(sc.strategy())), get(scaling, Scaling::instanceProcesses));
+                get(scaling, sc -> QueryValues.text(sc.strategy())), get(scaling, Scaling::instanceProcesses));
     }
 
     private static <G, V> V get(Optional<G> group, Function<G, V> field) {
         return group.map(field).orElse(null);
-    }
-
-    private static String text(Enum<?> value) {
-        return value == null ? null : value.toString();
     }
 }

@@ -20,8 +20,7 @@ import org.ubiopsgateway.gateway.upstream.wire.Deployment;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentCreate;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentUpdate;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersion;
-import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionCreate;
-import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionUpdate;
+import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionBody;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariable;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCopy;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCreate;
@@ -151,7 +150,7 @@ public interface UbiOpsDeployments {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<DeploymentVersion> createVersion(@PathParam("project_name") String project,
                                          @PathParam("deployment_name") String deployment,
-                                         DeploymentVersionCreate version);
+                                         DeploymentVersionBody version);
 
     /** deployment_versions_get */
     @GET
@@ -166,7 +165,7 @@ public interface UbiOpsDeployments {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<DeploymentVersion> updateVersion(@PathParam("project_name") String project,
                                          @PathParam("deployment_name") String deployment,
-                                         @PathParam("version") String version, DeploymentVersionUpdate update);
+                                         @PathParam("version") String version, DeploymentVersionBody update);
 
     /** deployment_versions_delete */
     @DELETE

@@ -13,9 +13,8 @@ import org.ubiopsgateway.gateway.upstream.wire.DeploymentField;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentFieldWidget;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentUpdate;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersion;
-import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionCreate;
+import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionBody;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionPort;
-import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersionUpdate;
 import org.ubiopsgateway.gateway.upstream.wire.TemplateDeployment;
 
 import java.time.Duration;
@@ -106,19 +105,19 @@ class UbiOpsDeploymentsTest {
         assertThrows(UpstreamException.Conflict.class,
                 () -> await(deployments.createDeployment(PROJECT, structured("churn-model"))));
         UpstreamException.BadRequest badEnum = assertThrows(UpstreamException.BadRequest.class,
-                () -> await(deployments.createVersion(PROJECT, "churn-model", new DeploymentVersionCreate("v9", null,
+                () -> await(deployments.createVersion(PROJECT, "churn-model", new DeploymentVersionBody("v9", null,
                         null, null, null, null, null, null, null, null, "everything", null, null, null, null, null,
                         null, null))));
         assertTrue(badEnum.upstreamMessage().contains("request_retention_mode"), badEnum.upstreamMessage());
         assertThrows(UpstreamException.Conflict.class,
-                () -> await(deployments.createVersion(PROJECT, "churn-model", DeploymentVersionCreate.named("v1"))));
+                () -> await(deployments.createVersion(PROJECT, "churn-model", DeploymentVersionBody.named("v1"))));
         assertThrows(UpstreamException.NotFound.class, () -> await(deployments.listDeployments("nowhere", null)));
     }
 
     @Test
     void versionLifecycleAndFirstVersionBecomesDefault() {
         await(deployments.createDeployment(PROJECT, new DeploymentCreate("echo", null, "plain", "plain", null, null, null)));
-        DeploymentVersion first = await(deployments.createVersion(PROJECT, "echo", DeploymentVersionCreate.named("v1")));
+        DeploymentVersion first = await(deployments.createVersion(PROJECT, "echo", DeploymentVersionBody.named("v1")));
         assertTrue(first.isDefault());
         assertEquals("unavailable", first.status());
         assertEquals(5, first.maximumInstances());
@@ -126,7 +125,7 @@ class UbiOpsDeploymentsTest {
         assertNull(first.activeRevision());
         assertNull(first.lastFileUpload());
 
-        DeploymentVersion second = await(deployments.createVersion(PROJECT, "echo", new DeploymentVersionCreate("v2",
+        DeploymentVersion second = await(deployments.createVersion(PROJECT, "echo", new DeploymentVersionBody("v2",
                 "python3-12", null, "1024mb", 3, 1, 600, "Second", Map.of("stage", "test"), 3600, "metadata", 5, 50, true,
                 true, List.of(new DeploymentVersionPort(2222, 22, "tcp")), "moderate", 2)));
         assertFalse(second.isDefault());
@@ -135,7 +134,7 @@ class UbiOpsDeploymentsTest {
         assertEquals(List.of(new DeploymentVersionPort(2222, 22, "tcp")), second.ports());
         assertEquals("v1", await(deployments.getDeployment(PROJECT, "echo")).defaultVersion());
 
-        DeploymentVersion updated = await(deployments.updateVersion(PROJECT, "echo", "v2", new DeploymentVersionUpdate(
+        DeploymentVersion updated = await(deployments.updateVersion(PROJECT, "echo", "v2", new DeploymentVersionBody(
                 "canary", null, null, null, 4, null, null, null, null, null, null, null, null, null, null, null, null, null)));
         assertEquals("canary", updated.version());
         assertEquals(4, updated.maximumInstances());
@@ -171,7 +170,7 @@ class UbiOpsDeploymentsTest {
     @Test
     void deploymentAuditListsChangesNewestFirstWithFilterAndPaging() {
         await(deployments.updateDeployment(PROJECT, "text-summarizer", new DeploymentUpdate(null, "Shorter", null, null, null, null)));
-        await(deployments.createVersion(PROJECT, "text-summarizer", DeploymentVersionCreate.named("v2")));
+        await(deployments.createVersion(PROJECT, "text-summarizer", DeploymentVersionBody.named("v2")));
         List<AuditEvent> events = await(deployments.listDeploymentAuditEvents(PROJECT, "text-summarizer", null, null, null));
         assertEquals(List.of("create", "update"), events.stream().map(AuditEvent::action).limit(2).toList());
         assertEquals("text-summarizer", events.get(0).objectName());
