@@ -22,17 +22,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ubiopsgateway.gateway.upstream.UpstreamException;
+import org.ubiopsgateway.gateway.upstream.UpstreamFailure;
 import org.ubiopsgateway.model.common.Problem;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.nio.file.FileSystemException;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -149,7 +144,7 @@ public class ProblemMappers {
         if (status >= 500) {
             return internal(e);
         }
-        JsonProcessingException json = cause(e, JsonProcessingException.class);
+        JsonProcessingException json = UpstreamFailure.cause(e, JsonProcessingException.class);
         if (json != null) {
             return json(json);
         }
@@ -162,12 +157,11 @@ public class ProblemMappers {
     /** Failures to reach UbiOps at all (a local file failure is not one), and everything unforeseen. */
     @ServerExceptionMapper
     public Response other(Throwable e) {
-        if (causedBy(e, TimeoutException.class) || hasCauseNamed(e, "Timeout")) {
+        UpstreamFailure failure = UpstreamFailure.of(e).orElse(null);
+        if (failure == UpstreamFailure.TIMEOUT) {
             return Problems.response(ProblemKind.UPSTREAM_TIMEOUT, 504, "UbiOps did not answer in time");
         }
-        if (causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class)
-                || causedBy(e, ClosedChannelException.class) || hasCauseNamed(e, "HttpClosedException")
-                || causedBy(e, IOException.class) && !causedBy(e, FileSystemException.class)) {
+        if (failure == UpstreamFailure.UNREACHABLE) {
             return Problems.response(ProblemKind.UPSTREAM_UNREACHABLE, 502, "The gateway could not reach UbiOps");
         }
         return internal(e);
@@ -243,27 +237,5 @@ public class ProblemMappers {
 
     private static String location(JsonProcessingException e) {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        return cause(e, type) != null;
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private static boolean hasCauseNamed(Throwable e, String fragment) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getSimpleName().contains(fragment)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
