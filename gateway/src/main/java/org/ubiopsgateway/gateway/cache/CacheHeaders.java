@@ -3,7 +3,9 @@ package org.ubiopsgateway.gateway.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -20,6 +22,7 @@ import java.util.Collection;
  * {@code Age}; a cached entry's JSON is written as it was stored, not serialised again.
  */
 @Provider
+@Priority(Priorities.USER) // runs after the filters with a higher priority, which still see the entity
 public class CacheHeaders implements ContainerResponseFilter {
 
     public static final String X_CACHE = "X-Cache";

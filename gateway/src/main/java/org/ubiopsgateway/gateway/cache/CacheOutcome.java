@@ -4,4 +4,10 @@ package org.ubiopsgateway.gateway.cache;
 record CacheOutcome(CacheStatus status, Entry entry, long ageSeconds) {
 
     static final String KEY = CacheOutcome.class.getName();
+
+    /** This outcome followed by {@code later}: the later entry, the worse status (HIT, MISS, STALE), the greater age. */
+    CacheOutcome and(CacheOutcome later) {
+        return new CacheOutcome(status.compareTo(later.status) > 0 ? status : later.status, later.entry,
+                Math.max(ageSeconds, later.ageSeconds));
+    }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -91,8 +92,13 @@ public class ReadCache {
      * readers of the key), else, when upstream is unavailable, the expired entry. Call it on the request's thread:
      * it notes the outcome on the request for the response headers.
      */
-    @SuppressWarnings("unchecked")
     public <T> Uni<T> read(Region region, String key, Supplier<Uni<T>> loader) {
+        return read(region, key, loader, value -> true);
+    }
+
+    /** As {@link #read(Region, String, Supplier)}, but a loaded value is kept only if {@code storable} says so. */
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> read(Region region, String key, Supplier<Uni<T>> loader, Predicate<T> storable) {
         RoutingContext routing = currentRequest();
         Context context = Vertx.currentContext();
         long now = clock.millis();
@@ -101,7 +107,7 @@ public class ReadCache {
             note(routing, region, CacheStatus.HIT, cached, now);
             return Uni.createFrom().item((T) cached.value());
         }
-        return flight(region, key, loader)
+        return flight(region, key, loader, (Predicate<Object>) storable)
                 .emitOn(command -> onContext(context, command))
                 .map(entry -> {
                     note(routing, region, CacheStatus.MISS, entry, entry.storedAtMillis());
@@ -137,7 +143,8 @@ public class ReadCache {
         return entry == null || entry.ageMillis(now) >= limit ? null : entry;
     }
 
-    private Uni<Entry> flight(Region region, String key, Supplier<? extends Uni<?>> loader) {
+    private Uni<Entry> flight(Region region, String key, Supplier<? extends Uni<?>> loader,
+                              Predicate<Object> storable) {
         FlightKey flightKey = new FlightKey(region, key);
         return flights.computeIfAbsent(flightKey, k -> {
             AtomicReference<Uni<Entry>> self = new AtomicReference<>();
@@ -145,7 +152,7 @@ public class ReadCache {
                     .map(value -> entry(value, clock.millis()))
                     .invoke(entry -> {
                         // Not stored when an invalidation detached this load: it may predate the write.
-                        if (flights.remove(k, self.get())) {
+                        if (flights.remove(k, self.get()) && storable.test(entry.value())) {
                             caches.get(region).put(key, CompletableFuture.completedFuture(entry));
                         }
                     })
@@ -178,7 +185,10 @@ public class ReadCache {
     private void note(RoutingContext routing, Region region, CacheStatus status, Entry entry, long now) {
         counters.get(region).get(status).increment();
         if (routing != null) {
-            routing.put(CacheOutcome.KEY, new CacheOutcome(status, entry, entry.ageMillis(now) / 1000));
+            // An answer built from several reads (an effective view, an overview) is as stale as its stalest part.
+            CacheOutcome earlier = routing.get(CacheOutcome.KEY);
+            CacheOutcome outcome = new CacheOutcome(status, entry, entry.ageMillis(now) / 1000);
+            routing.put(CacheOutcome.KEY, earlier == null ? outcome : earlier.and(outcome));
         }
     }
 
