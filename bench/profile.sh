@@ -90,11 +90,13 @@ summarize() {
           k = split($0, f, ";"); self[f[k]] += n
           for (c = 1; c <= ncat; c++) if ($0 ~ pat[c]) in_cat[c] += n }
         BEGIN {
-          ncat = split("gateway code|JWT verification|Jackson JSON|RESTEasy Reactive server|REST client|Quarkus cache / fault tolerance|Vert.x|Netty|exceptions created|JIT compiler|GC|kernel", name, "|")
-          pat[1] = "org.ubiopsgateway"; pat[2] = "io.smallrye.jwt|org.jose4j"; pat[3] = "com.fasterxml.jackson"
-          pat[4] = "resteasy.reactive.server"; pat[5] = "resteasy.reactive.client|restclient"; pat[6] = "quarkus.cache|smallrye.faulttolerance"
-          pat[7] = "io.vertx"; pat[8] = "io.netty"; pat[9] = "fillInStackTrace|fill_in_stack_trace"
-          pat[10] = "C2Compiler|CompileBroker|Compile::|C1Compiler"; pat[11] = "G1|GCTask|ParallelGC|SerialGC"; pat[12] = "_\\[k\\]" }
+          ncat = split("gateway code|JWT verification|signature maths (java.security, BigInteger)|Jackson JSON|RESTEasy Reactive server|REST client|Quarkus cache / fault tolerance|Vert.x|Netty|exceptions created|JIT compiler|GC|kernel", name, "|")
+          pat[1] = "org.ubiopsgateway"; pat[2] = "io.smallrye.jwt|org.jose4j"
+          pat[3] = "sun.security|java.security|java.math.BigInteger|montgomery|mulAdd"; pat[4] = "com.fasterxml.jackson"
+          pat[5] = "resteasy.reactive.server"; pat[6] = "resteasy.reactive.client|restclient"
+          pat[7] = "quarkus.cache|smallrye.faulttolerance"; pat[8] = "io.vertx"; pat[9] = "io.netty"
+          pat[10] = "fillInStackTrace|fill_in_stack_trace"; pat[11] = "C2Compiler|CompileBroker|Compile::|C1Compiler"
+          pat[12] = "G1|GCTask|ParallelGC|SerialGC"; pat[13] = "_\\[k\\]" }
         END {
           printf "%d samples\n\nShare of samples with the component on the stack (a sample can count for several):\n", total
           for (c = 1; c <= ncat; c++) printf "  %5.1f%%  %s\n", 100 * in_cat[c] / total, name[c]
