@@ -67,18 +67,24 @@ build_ceiling() {
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
-# An RSA key pair in $WORK and JWT: an admin of every project, as the gateway requires (iss, aud, exp, groups,
-# projects; see README "Security"), valid for four hours.
+# The claims the gateway requires (iss, aud, exp, groups, projects; see README "Security") for an admin of every
+# project, valid for four hours from $2, base64url-encoded.
+jwt_payload() {
+    printf '{"iss":"%s","aud":"%s","sub":"%s","groups":["admin"],"projects":["*"],"iat":%d,"exp":%d}' \
+        "$JWT_ISSUER" "$JWT_AUDIENCE" "$1" "$2" $(($2 + 4 * 3600)) | b64url
+}
+
+# An RSA key pair in $WORK, JWT signed with it, and FORGED_JWT: JWT's signature over other claims.
 make_jwt() {
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
     openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
     local now header payload signature
     now=$(date +%s)
     header=$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
-    payload=$(printf '{"iss":"%s","aud":"%s","sub":"bench-admin","groups":["admin"],"projects":["*"],"iat":%d,"exp":%d}' \
-        "$JWT_ISSUER" "$JWT_AUDIENCE" "$now" $((now + 4 * 3600)) | b64url)
+    payload=$(jwt_payload bench-admin "$now")
     signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/jwt-private.pem" -binary | b64url)
     JWT="$header.$payload.$signature"
+    FORGED_JWT="$header.$(jwt_payload someone-else "$now").$signature"
 }
 
 # --- processes -----------------------------------------------------------------------------------------------------
