@@ -61,7 +61,7 @@ def startup:
   "## 4. Start-up and memory", "",
   if .status != "ok" then not_ok else
     "From process start (`java -jar quarkus-run.jar`, prod profile) to the first 200 of `/q/health/live`, and of "
-      + "`GET …/instance-types` (JWT verified, one upstream call); polled every 10 ms.", "",
+      + "`GET …/instance-types` (JWT verified, one upstream call); polled every 10 ms or so (curl's own time comes on top).", "",
     "| sample | to /q/health/live ms | to first API 200 ms | Quarkus \"started in\" s |", "|---:|---:|---:|---:|",
     (.samples | to_entries[] | "| \(.key + 1) | \(.value.live_ms) | \(.value.first_api_ms) | \(.value.quarkus_started_s | num) |"),
     "",

@@ -47,12 +47,12 @@ done
 ((${#SCENARIOS[@]})) || SCENARIOS=(cached passthrough overview startup)
 
 # Warm-up: rounds of back-to-back load (wrk -t2 -c32) until req/s changes by less than 10% from one round to the
-# next (a JIT-compiled server needs far longer than nginx), at least 2 rounds, at most WARMUP_MAX_S; quick: 1 round.
+# next (a JIT-compiled server needs far longer than nginx), at least WARMUP_MIN_S, at most WARMUP_MAX_S; quick: 1 round.
 if ((QUICK)); then
-    MODE=quick WARMUP_ROUND_S=2 WARMUP_MAX_S=2 DURATION_S=${BENCH_DURATION_S:-3}
+    MODE=quick WARMUP_ROUND_S=2 WARMUP_MIN_S=2 WARMUP_MAX_S=2 DURATION_S=${BENCH_DURATION_S:-3}
     OVERVIEW_COLD=2 OVERVIEW_WARM=5 SINGLE_SAMPLES=10 STARTS=1
 else
-    MODE=full WARMUP_ROUND_S=5 WARMUP_MAX_S=${BENCH_WARMUP_MAX_S:-60} DURATION_S=${BENCH_DURATION_S:-15}
+    MODE=full WARMUP_ROUND_S=5 WARMUP_MIN_S=15 WARMUP_MAX_S=${BENCH_WARMUP_MAX_S:-60} DURATION_S=${BENCH_DURATION_S:-15}
     OVERVIEW_COLD=5 OVERVIEW_WARM=20 SINGLE_SAMPLES=30 STARTS=3
 fi
 THREADS=2
@@ -104,7 +104,8 @@ warm_up() {
     while :; do
         rps=$(wrk_json "$THREADS" "$CONNECTIONS" "$WARMUP_ROUND_S" 0 "$url" "$@" | jq '.rps | round')
         used=$((used + WARMUP_ROUND_S))
-        if ((used >= WARMUP_MAX_S)) || ((previous > 0 && 10 * (rps - previous) <= previous && 10 * (previous - rps) <= previous)); then
+        if ((used >= WARMUP_MAX_S)) || ((used >= WARMUP_MIN_S && 10 * (rps - previous) <= previous
+            && 10 * (previous - rps) <= previous)); then
             echo "$used"
             return
         fi
