@@ -94,9 +94,9 @@ register() { echo "$1 $2" >>"$WORK/pids"; }
 pid_mark() { [[ -f $WORK/pids ]] && wc -l <"$WORK/pids" || echo 0; }
 
 stop_pid() {
-    local pid=$1 i
+    local pid=$1
     kill -TERM "$pid" 2>/dev/null || return 0
-    for i in $(seq 100); do
+    for _ in $(seq 100); do
         kill -0 "$pid" 2>/dev/null || return 0
         sleep 0.1
     done
@@ -105,9 +105,9 @@ stop_pid() {
 
 # Stops (newest first) the processes registered after line $1 of $WORK/pids.
 stop_started() {
-    local mark=${1:-0} pid name
+    local mark=${1:-0} pid
     [[ -f $WORK/pids ]] || return 0
-    tail -n +$((mark + 1)) "$WORK/pids" | tac | while read -r pid name; do
+    tail -n +$((mark + 1)) "$WORK/pids" | tac | while read -r pid _; do
         stop_pid "$pid"
     done
 }
@@ -147,7 +147,7 @@ start_emulator() {
     log "emulator on $EMULATOR (pid $EMULATOR_PID)"
 }
 
-# Starts the packaged gateway in prod mode against the emulator (extra JVM options as arguments) and measures its
+# Starts the packaged gateway in prod mode against the emulator (JVM options from BENCH_JAVA_OPTS) and measures its
 # start: GATEWAY_STARTUP holds JSON with the milliseconds from process start to the first 200 of /q/health/live and
 # of an API route, and Quarkus's own "started in" figure.
 start_gateway() {
@@ -159,7 +159,7 @@ start_gateway() {
     UBIOPS_API_URL=$EMULATOR/v2.1 UBIOPS_API_TOKEN=$UPSTREAM_TOKEN \
         MP_JWT_VERIFY_PUBLICKEY_LOCATION=$WORK/jwt-public.pem MP_JWT_VERIFY_ISSUER=$JWT_ISSUER \
         MP_JWT_VERIFY_AUDIENCES=$JWT_AUDIENCE QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$GATEWAY_PORT \
-        java $BENCH_JAVA_OPTS "$@" -jar "$GATEWAY_JAR" >"$glog" 2>&1 &
+        java $BENCH_JAVA_OPTS -jar "$GATEWAY_JAR" >"$glog" 2>&1 &
     GATEWAY_PID=$!
     register "$GATEWAY_PID" gateway
     wait_200 "$GATEWAY/q/health/live" "$GATEWAY_PID" || die "gateway did not start; see $glog"
