@@ -27,6 +27,9 @@ class UpstreamReadinessTest {
         embedded.emulator().reset();
     }
 
+    private static final String UBIOPS = "checks.find { it.name == 'ubiops' }";
+    private static final String CACHE = "checks.find { it.name == 'cache-invalidation' }";
+
     @AfterEach
     void heal() {
         embedded.emulator().faults().clear();
@@ -36,9 +39,9 @@ class UpstreamReadinessTest {
     void readyWhenUpstreamAnswersWithTheServiceToken() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks[0].name", equalTo("ubiops"))
-                .body("checks[0].data.url", equalTo(embedded.emulator().baseUrl()))
-                .body("checks[0].data", not(hasKey("projects")));
+                .body(UBIOPS + ".status", equalTo("UP"))
+                .body(UBIOPS + ".data.url", equalTo(embedded.emulator().baseUrl()))
+                .body(UBIOPS + ".data", not(hasKey("projects")));
         assertEquals(1, embedded.emulator().journal().count("projects_list"), "readiness asks upstream once");
     }
 
@@ -47,14 +50,22 @@ class UpstreamReadinessTest {
         embedded.emulator().faults().add(FaultRule.error(PROJECTS, 503, 1.0));
         given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks[0].data.reason", equalTo("upstream-503"));
+                .body(UBIOPS + ".data.reason", equalTo("upstream-503"));
     }
 
     @Test
     void notReadyWhenUpstreamDropsTheConnection() {
         embedded.emulator().faults().add(FaultRule.drop(PROJECTS, 1.0));
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
-                .body("checks[0].data.reason", equalTo("unreachable"));
+                .body(UBIOPS + ".data.reason", equalTo("unreachable"));
+    }
+
+    @Test
+    void withoutRedisCacheInvalidationsAreLocalAndReadinessSaysSo() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body(CACHE + ".status", equalTo("UP"))
+                .body(CACHE + ".data.redis", equalTo("disabled"))
+                .body(CACHE + ".data.invalidations", equalTo("local-only"));
     }
 
     @Test
