@@ -34,9 +34,13 @@ final class ConfigSurface {
 
     static final Path APPLICATION_PROPERTIES = Path.of("src/main/resources/application.properties");
     private static final Path CLASSES = Path.of("target/classes");
+    private static final String PROD = "%prod.";
 
-    /** A property, its default (null when none) and whether the gateway itself (not an extension) declares it. */
-    record Property(String name, String defaultValue, boolean gateways) {
+    /**
+     * A property, its value in production (application.properties, else the mapping's default; null when none) and
+     * whether the gateway itself (not an extension) declares it.
+     */
+    record Property(String name, String value, boolean gateways) {
 
         /** Map keys ({@code *}) match any segment. */
         boolean readFrom(String env) {
@@ -50,13 +54,15 @@ final class ConfigSurface {
         gatewayMappings().forEach(type -> walk(type, prefix(type), true));
         quarkusRoots().forEach(type -> walk(type, prefix(type), false));
         Properties file = applicationProperties();
-        file.stringPropertyNames().stream().sorted().forEach(key -> {
-            String name = key.replaceFirst("^%[^.]+\\.", "");
-            String value = key.startsWith("%") ? null : file.getProperty(key);
-            properties.merge(name, new Property(name, value, isGateways(name)),
-                    (known, fromFile) -> new Property(name, value != null ? value : known.defaultValue(),
-                            known.gateways() || fromFile.gateways()));
-        });
+        Map<String, String> production = new LinkedHashMap<>();
+        file.stringPropertyNames().stream().filter(k -> !k.startsWith("%")).forEach(k -> production.put(k, file.getProperty(k)));
+        file.stringPropertyNames().stream().filter(k -> k.startsWith(PROD))
+                .forEach(k -> production.put(k.substring(PROD.length()), file.getProperty(k)));
+        // Keys of other profiles name settings too (the tests' issuer): read, though without a production value.
+        file.stringPropertyNames().stream().map(k -> k.replaceFirst("^%[^.]+\\.", "")).sorted().forEach(name ->
+                properties.merge(name, new Property(name, production.get(name), isGateways(name)),
+                        (known, fromFile) -> new Property(name, production.getOrDefault(name, known.value()),
+                                known.gateways() || fromFile.gateways())));
     }
 
     /** MicroProfile Config's environment name: upper case, every other character an underscore. */
@@ -64,17 +70,19 @@ final class ConfigSurface {
         return property.toUpperCase().replaceAll("[^A-Z0-9*]", "_");
     }
 
+    /** The property an environment variable sets; an exact name before a map's wildcard. */
     Optional<Property> readFrom(String env) {
-        return properties.values().stream().filter(p -> p.readFrom(env)).findFirst();
+        return properties.values().stream().filter(p -> p.readFrom(env))
+                .min(java.util.Comparator.comparing(p -> p.name().contains("*")));
     }
 
     /** A property's value as configured for production: application.properties without profile, else its default. */
     String productionValue(String name) {
         Property property = properties.get(name);
-        if (property == null || property.defaultValue() == null) {
+        if (property == null || property.value() == null) {
             throw new AssertionError("the gateway configures no " + name);
         }
-        return property.defaultValue();
+        return property.value();
     }
 
     Stream<Property> all() {
