@@ -23,16 +23,13 @@ public class TracingSwitch implements ConfigSourceInterceptor {
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue value = context.proceed(name);
-        if (!SDK_DISABLED.equals(name) || isExplicit(value)) {
+        if (!SDK_DISABLED.equals(name) || value == null || isExplicit(value)) {
             return value;
         }
         boolean endpoint = Stream.of(TRACES_ENDPOINT, ENDPOINT)
                 .map(context::proceed)
                 .anyMatch(v -> isExplicit(v) && v.getValue() != null && !v.getValue().isBlank());
-        String disabled = Boolean.toString(!endpoint);
-        return value != null ? value.withValue(disabled)
-                : ConfigValue.builder().withName(name).withValue(disabled).withConfigSourceName(getClass().getSimpleName())
-                .build();
+        return value.withValue(Boolean.toString(!endpoint));
     }
 
     /**

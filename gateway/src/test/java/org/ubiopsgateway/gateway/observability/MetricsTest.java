@@ -54,7 +54,7 @@ class MetricsTest {
         Set<Map<String, String>> before = PrometheusText.scrape().series(SERVER);
 
         String marker = UUID.randomUUID().toString();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 10; i++) {
             String path = marker + "/" + i;
             callers.forEach(call -> call.accept(path));
         }
