@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ubiopsgateway.gateway.deploy.DeployFiles.DEPLOY;
 
 /**
  * The README's "Run in production" table is the gateway's configuration: every setting of its own and every one
