@@ -1,5 +1,7 @@
 package org.ubiopsgateway.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -24,11 +26,22 @@ public record Caller(String subject, String name, Role role, Set<String> project
     public static final String ALL_PROJECTS = "*";
     static final String PROJECTS_CLAIM = "projects";
 
+    /**
+     * Callers already read, by token object (weakly: an entry goes with its token, which {@link VerifiedTokens}
+     * hands out again while it remembers it). Reading a custom claim makes SmallRye JWT create and drop an
+     * exception each time, a cost worth paying once per token, not per request.
+     */
+    private static final Cache<JsonWebToken, Caller> READ = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
     public Caller {
         projects = Set.copyOf(projects);
     }
 
     static Caller of(JsonWebToken token) {
+        return READ.get(token, Caller::read);
+    }
+
+    private static Caller read(JsonWebToken token) {
         String subject = token.getSubject() != null ? token.getSubject() : token.getName();
         Object name = token.getClaim("name");
         return new Caller(subject, name instanceof JsonString s ? s.getString() : name instanceof String s ? s : null,
