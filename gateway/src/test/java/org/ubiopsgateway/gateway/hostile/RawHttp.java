@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,16 @@ final class RawHttp {
         }
     }
 
+    /** Sends bytes as they are (a head that breaks HTTP, say) and reads the answer. */
+    static Answer exchange(String host, int port, String request) throws IOException {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(TIMEOUT_MS);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        }
+    }
+
     private static void write(OutputStream out, byte[] body, boolean chunked) {
         try {
             for (int offset = 0; offset < body.length; offset += CHUNK) {
@@ -99,43 +110,56 @@ final class RawHttp {
         }
     }
 
+    /** The answer, read up to its length (or its last chunk, or the end of the stream when it gives neither). */
     private static Answer read(InputStream in) throws IOException {
-        byte[] all = readAll(in);
-        String text = new String(all, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            throw new IOException("no complete answer (" + all.length + " bytes)");
-        }
-        List<String> lines = text.substring(0, end).lines().toList();
-        int status = Integer.parseInt(lines.get(0).split(" ")[1]);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int headEnd = -1;
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+        int status = 0;
+        try {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                all.write(buffer, 0, n);
+                byte[] sofar = all.toByteArray();
+                if (headEnd < 0) {
+                    headEnd = new String(sofar, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n");
+                    if (headEnd >= 0) {
+                        List<String> lines = new String(sofar, 0, headEnd, StandardCharsets.ISO_8859_1).lines().toList();
+                        status = Integer.parseInt(lines.get(0).split(" ")[1]);
+                        for (String line : lines.subList(1, lines.size())) {
+                            int colon = line.indexOf(':');
+                            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                        }
+                    }
+                }
+                if (headEnd >= 0 && complete(sofar.length - headEnd - 4, sofar, headers)) {
+                    break;
+                }
+            }
+        } catch (java.net.SocketException reset) {
+            // The server closed a connection it stopped reading: what came before is the answer.
+            if (headEnd < 0) {
+                throw reset;
+            }
         }
-        byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        if (headEnd < 0) {
+            throw new IOException("no complete answer (" + all.size() + " bytes)");
+        }
+        byte[] body = Arrays.copyOfRange(all.toByteArray(), headEnd + 4, all.size());
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = dechunk(body);
         } else if (headers.containsKey("content-length")) {
-            body = java.util.Arrays.copyOf(body, Math.min(body.length, Integer.parseInt(headers.get("content-length"))));
+            body = Arrays.copyOf(body, Math.min(body.length, Integer.parseInt(headers.get("content-length"))));
         }
         return new Answer(status, headers, body);
     }
 
-    /** To the end of the stream; a reset after the answer (the server closing a connection it stopped reading) ends it too. */
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                all.write(buffer, 0, n);
-            }
-        } catch (java.net.SocketException reset) {
-            if (all.size() == 0) {
-                throw reset;
-            }
+    private static boolean complete(int bodyBytes, byte[] sofar, Map<String, String> headers) {
+        if (headers.containsKey("content-length")) {
+            return bodyBytes >= Integer.parseInt(headers.get("content-length"));
         }
-        return all.toByteArray();
+        return "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))
+                && new String(sofar, StandardCharsets.ISO_8859_1).endsWith("0\r\n\r\n");
     }
 
     private static byte[] dechunk(byte[] chunked) {
