@@ -27,8 +27,9 @@ import java.io.InputStream;
  *     <li>a declared {@code Content-Length} over the route's limit is refused before any byte of the body is read
  *     (Quarkus's own check, which runs right after, would answer an empty 413);</li>
  *     <li>a body without a length (chunked) is counted while read: an upload by Quarkus's multipart parser against
- *     the upload limit, a JSON body by {@link #aroundReadFrom} against the body limit. (Form fields are bounded by
- *     {@code quarkus.http.limits.max-form-attribute-size}.)</li>
+ *     the upload limit, a JSON body by {@link #aroundReadFrom} against the body limit, any other body (a form) by
+ *     Quarkus's request stream against the body limit this handler puts where that stream looks for it (that stream
+ *     answers a bare 413 itself: the one case without a problem document, a chunked form over the limit).</li>
  * </ul>
  */
 @Provider
@@ -38,8 +39,12 @@ public class BodyLimits implements ReaderInterceptor {
 
     /** The one route whose bodies may be large: a new revision's package, POSTed as multipart. */
     private static final String UPLOAD_ROUTE = RevisionsApi.PATH.substring(RouteTable.BASE.length()) + "/revisions";
+    /** Where Quarkus's body-size check leaves the limit for the request stream (VertxInputStream) to enforce. */
+    private static final String QUARKUS_LIMIT_KEY = "io.quarkus.max-request-size";
     /** Before Quarkus's own check (order -2), so the caller gets a problem document rather than an empty 413. */
     private static final int CHECK_ORDER = -3;
+    /** After Quarkus's own check, which sets {@link #QUARKUS_LIMIT_KEY} to the upload limit for every request. */
+    private static final int KEY_ORDER = -1;
 
     private final BodyLimitsConfig config;
 
@@ -49,6 +54,13 @@ public class BodyLimits implements ReaderInterceptor {
 
     void install(@Observes Router router) {
         router.route().order(CHECK_ORDER).handler(this::checkDeclaredLength);
+        router.route().order(KEY_ORDER).handler(ctx -> {
+            // JSON is counted by aroundReadFrom, with a problem document: the stream's bare 413 must not come first.
+            if (!isUpload(ctx) && !isJson(ctx)) {
+                ctx.put(QUARKUS_LIMIT_KEY, config.body().asLongValue());
+            }
+            ctx.next();
+        });
     }
 
     private void checkDeclaredLength(RoutingContext ctx) {
@@ -70,14 +82,23 @@ public class BodyLimits implements ReaderInterceptor {
         }
     }
 
+    private static boolean isJson(RoutingContext ctx) {
+        return hasType(ctx, "application/json");
+    }
+
+    /** Whether the body's media type, parameters aside, is {@code type}. */
+    private static boolean hasType(RoutingContext ctx, String type) {
+        String declared = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        int parameters = declared == null ? -1 : declared.indexOf(';');
+        return declared != null && (parameters < 0 ? declared : declared.substring(0, parameters)).strip().equalsIgnoreCase(type);
+    }
+
     /**
      * A multipart POST to a version's revisions, judged on the path as the gate and JAX-RS see it (dot segments
      * resolved, unreserved characters decoded), so no spelling of another path gets the upload limit.
      */
-    static boolean isUpload(RoutingContext ctx) {
-        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        return ctx.request().method() == HttpMethod.POST && type != null
-                && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length())
+    private static boolean isUpload(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && hasType(ctx, "multipart/form-data")
                 && RouteTable.covers(ctx.normalizedPath())
                 && RouteTable.API.lookup(HttpMethod.POST.name(), ctx.normalizedPath()) instanceof RouteTable.Matched route
                 && route.rule().template().equals(UPLOAD_ROUTE);
