@@ -122,6 +122,19 @@ final class BadRequests {
         return probes;
     }
 
+    /** Every JSON endpoint with the valid body its mutations start from, as an admin would send it. */
+    static List<Probe> validBodies(List<Surface.Route> routes) {
+        BadRequests requests = new BadRequests(routes, 0, 0, 0);
+        List<Probe> probes = new ArrayList<>();
+        for (Surface.Route route : routes) {
+            for (Surface.Endpoint endpoint : jsonEndpoints(route)) {
+                byte[] body = JsonBodies.bytes(JsonBodies.valid(bodyType(endpoint)));
+                probes.add(requests.json(route, endpoint, "valid", new String(body, StandardCharsets.UTF_8), body));
+            }
+        }
+        return probes;
+    }
+
     // ---- categories
 
     private Optional<Probe> pathParameter(Surface.Route route, Random random) {

@@ -63,6 +63,17 @@ class HostileInputFuzzTest {
                 "the gate has no row for " + endpoint.httpMethod() + " " + endpoint.template()));
     }
 
+    /** The bodies the fuzzer breaks one field of must pass the gateway's checks whole, or a break would prove nothing. */
+    @Test
+    void theBodiesTheFuzzerBreaksAreValidWhole() throws IOException {
+        RawHttp http = new RawHttp(root.getHost(), root.getPort());
+        for (BadRequests.Probe probe : BadRequests.validBodies(Surface.routes(Surface.endpoints(resources())))) {
+            RawHttp.Answer answer = http.send(probe.request());
+            assertTrue(answer.status() != 400 && answer.status() != 413 && answer.status() != 415,
+                    probe.route() + " refused its valid body " + probe.what() + ": " + answer.status() + " " + answer.text());
+        }
+    }
+
     @Test
     void badRequestsAreRefusedWithProblemJsonAndNeverReachUpstream() {
         long seed = Long.getLong("fuzz.seed", SEED);
