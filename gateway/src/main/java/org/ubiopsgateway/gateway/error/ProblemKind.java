@@ -9,6 +9,7 @@ public enum ProblemKind {
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large"),
+    RATE_LIMITED("rate-limited", "Too many requests"),
     BAD_REQUEST("bad-request", "Bad request"),
     UNAUTHENTICATED("unauthenticated", "Authentication required"),
     FORBIDDEN("forbidden", "Forbidden"),
@@ -29,6 +30,19 @@ public enum ProblemKind {
     ProblemKind(String slug, String title) {
         this.type = TYPE_PREFIX + slug;
         this.title = title;
+    }
+
+    /** The kind a bare status stands for, when nothing more is known about a refusal. */
+    public static ProblemKind of(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            default -> status >= 500 ? INTERNAL : BAD_REQUEST;
+        };
     }
 
     public String type() {

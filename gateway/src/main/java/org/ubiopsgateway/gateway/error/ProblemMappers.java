@@ -2,6 +2,8 @@ package org.ubiopsgateway.gateway.error;
 
 import org.ubiopsgateway.gateway.rest.QueryValues;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -12,7 +14,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
+import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -25,6 +29,8 @@ import org.ubiopsgateway.gateway.upstream.UpstreamException;
 import org.ubiopsgateway.gateway.upstream.UpstreamFailure;
 import org.ubiopsgateway.model.common.Problem;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -85,6 +91,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response badRequest(BadRequest e) {
         return Problems.builder(ProblemKind.VALIDATION, 400, e.getMessage(), e.violations()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLarge e, HttpServerRequest request) {
+        RouteProblems.closeAfterAnswer(request);
+        return Problems.response(ProblemKind.PAYLOAD_TOO_LARGE, 413, e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -151,12 +163,15 @@ public class ProblemMappers {
         if (status == 404) {
             return Problems.response(ProblemKind.NOT_FOUND, 404, "No such resource");
         }
-        return Problems.response(ProblemKind.BAD_REQUEST, status, e.getResponse().getStatusInfo().getReasonPhrase());
+        return Problems.response(ProblemKind.of(status), status, e.getResponse().getStatusInfo().getReasonPhrase());
     }
 
     /** Failures to reach UbiOps at all (a local file failure is not one), and everything unforeseen. */
     @ServerExceptionMapper
     public Response other(Throwable e) {
+        if (fromFormParsing(e)) {
+            return Problems.response(ProblemKind.MALFORMED_BODY, 400, "The form or multipart body is malformed or incomplete");
+        }
         UpstreamFailure failure = UpstreamFailure.of(e).orElse(null);
         if (failure == UpstreamFailure.TIMEOUT) {
             return Problems.response(ProblemKind.UPSTREAM_TIMEOUT, 504, "UbiOps did not answer in time");
@@ -165,6 +180,21 @@ public class ProblemMappers {
             return Problems.response(ProblemKind.UPSTREAM_UNREACHABLE, 502, "The gateway could not reach UbiOps");
         }
         return internal(e);
+    }
+
+    /**
+     * Raised while Quarkus parsed the caller's form or multipart body (a broken percent-escape, a boundary never
+     * found, a broken part header): told apart by where it was raised, since it is an I/O failure or an
+     * IllegalArgumentException like failures that have nothing to do with the caller.
+     */
+    private static boolean fromFormParsing(Throwable e) {
+        String parsers = MultipartParser.class.getPackageName() + ".";
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (Arrays.stream(t.getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith(parsers))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response internal(Throwable e) {
@@ -216,17 +246,43 @@ public class ProblemMappers {
             if (m instanceof UnrecognizedPropertyException u) {
                 return "Unknown field '" + (field.isEmpty() ? u.getPropertyName() : field) + "'";
             }
-            if (m instanceof InvalidFormatException f) {
-                String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
-                        ? "; allowed: " + QueryValues.allowed(f.getTargetType()) : "";
-                return "Field '" + field + "' has an invalid value '" + f.getValue() + "'" + allowed;
+            if (field.isEmpty()) {
+                return "The body does not have the expected shape";
             }
-            if (m instanceof MismatchedInputException && !field.isEmpty()) {
-                return "Field '" + field + "' has the wrong type";
+            Class<?> target = m instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            if (target != null && target.isEnum() && m instanceof InvalidFormatException f) {
+                return "Field '" + field + "' has an invalid value '" + f.getValue() + "'; allowed: " + QueryValues.allowed(target);
             }
-            return field.isEmpty() ? "The body does not have the expected shape" : "Field '" + field + "' is invalid";
+            if (m.getCause() instanceof InputCoercionException
+                    || m instanceof InvalidFormatException f && f.getValue() instanceof Double d && d.isInfinite()) {
+                return "Field '" + field + "' is out of range";
+            }
+            return target == null ? "Field '" + field + "' is invalid" : "Field '" + field + "' must be " + expected(target);
+        }
+        if (e instanceof StreamConstraintsException) {
+            return "The body exceeds the gateway's JSON limits (nesting depth, length of a string or number)";
         }
         return "The body could not be read";
+    }
+
+    /** What a field of this type takes, in JSON terms: values are never coerced from another type (StrictJson). */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of: " + QueryValues.allowed(type);
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return Collection.class.isAssignableFrom(type) || type.isArray() ? "an array" : "an object";
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -2,6 +2,7 @@ package org.ubiopsgateway.gateway.rest;
 
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.ubiopsgateway.gateway.error.BadRequest;
@@ -9,21 +10,25 @@ import org.ubiopsgateway.gateway.error.BadRequest;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * Refuses an enumeration, boolean or whole-number query value that does not fit, naming the parameter and what
- * it accepts, like any validation failure. JAX-RS converters are not told which parameter they read, so this runs
- * before them, on the contract method's declared query parameters (on the {@code api-client} interface the
- * resource implements).
+ * Holds the query to the contract method's declared query parameters (on the {@code api-client} interface the
+ * resource implements), like any validation failure, naming the parameter: one the route does not take, or one given
+ * twice, is refused rather than ignored (a misspelt {@code limt} would silently mean the default); an enumeration,
+ * boolean or whole-number value that does not fit is refused with what it accepts. JAX-RS converters are not told
+ * which parameter they read, so this runs before them.
  */
 public class QueryParameterCheck {
 
-    private final Map<Method, List<Check>> checks = new ConcurrentHashMap<>();
+    private final Map<Method, Declared> declared = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
     public void check(ResourceInfo resource, UriInfo uri) {
@@ -31,23 +36,36 @@ public class QueryParameterCheck {
         if (method == null) {
             return;
         }
-        for (Check check : checks.computeIfAbsent(method, QueryParameterCheck::checksOf)) {
-            String value = uri.getQueryParameters().getFirst(check.name());
+        Declared route = declared.computeIfAbsent(method, QueryParameterCheck::declaredBy);
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        for (Map.Entry<String, List<String>> given : query.entrySet()) {
+            if (!route.names().contains(given.getKey())) {
+                throw BadRequest.of(given.getKey(), route.names().isEmpty() ? "is not a parameter of this route, which takes none"
+                        : "is not a parameter of this route; it takes " + String.join(", ", route.names()));
+            }
+            if (given.getValue().size() > 1) {
+                throw BadRequest.of(given.getKey(), "is given more than once");
+            }
+        }
+        for (Check check : route.checks()) {
+            String value = query.getFirst(check.name());
             if (value != null && !value.isEmpty() && !check.accepts().test(value)) {
                 throw BadRequest.of(check.name(), check.message());
             }
         }
     }
 
-    private static List<Check> checksOf(Method method) {
-        List<Check> found = new ArrayList<>();
+    private static Declared declaredBy(Method method) {
+        Set<String> names = new TreeSet<>();
+        List<Check> checks = new ArrayList<>();
         for (Parameter parameter : contract(method).getParameters()) {
             QueryParam query = parameter.getAnnotation(QueryParam.class);
             if (query != null) {
-                check(query.value(), parameter.getType()).ifPresent(found::add);
+                names.add(query.value());
+                check(query.value(), parameter.getType()).ifPresent(checks::add);
             }
         }
-        return List.copyOf(found);
+        return new Declared(Collections.unmodifiableSet(names), List.copyOf(checks));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -84,6 +102,10 @@ public class QueryParameterCheck {
             }
         }
         return method;
+    }
+
+    /** A route's query parameters, by name in order, and the checks on their values. */
+    private record Declared(Set<String> names, List<Check> checks) {
     }
 
     private record Check(String name, Predicate<String> accepts, String message) {

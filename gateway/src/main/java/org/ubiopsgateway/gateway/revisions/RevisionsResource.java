@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.revisions;
 
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -63,7 +64,12 @@ public class RevisionsResource implements RevisionsApi {
         return service.create(project, deployment, version, source).subscribeAsCompletionStage();
     }
 
+    /**
+     * Blocking, so that Quarkus reads the form on a worker thread: read on the event loop, a broken percent-escape in
+     * the last field escapes its parser and the request is never answered.
+     */
     @Override
+    @Blocking
     public CompletionStage<Revision> createRevisionFromForm(String project, String deployment, String version,
                                                             String sourceDeployment, String sourceVersion,
                                                             String templateId) {

@@ -32,6 +32,11 @@ public class AccessFilter {
         this.identities = identities;
     }
 
+    /** The subject of the request's caller once the gate has verified its token; null before, or without one. */
+    public static String subject(ContainerRequestContext request) {
+        return (String) request.getProperty(SUBJECT);
+    }
+
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Uni<Response> authorize(ContainerRequestContext request, RoutingContext routing) {
         String path = routing.normalizedPath(); // the path JAX-RS matches on: dot segments resolved, still encoded
@@ -43,6 +48,11 @@ public class AccessFilter {
         }
         if (!RouteTable.covers(path)) {
             return Uni.createFrom().nullItem();
+        }
+        if (routing.request().path().contains("//")) {
+            // Vert.x folds an empty segment away: "/projects//users" would be served as the project "users".
+            return Uni.createFrom().item(Problems.response(ProblemKind.BAD_REQUEST, 400,
+                    "Empty path segments ('//') are not supported"));
         }
         request.setProperty(STARTED, System.nanoTime());
         RouteTable.Lookup lookup = RouteTable.API.lookup(request.getMethod(), path);

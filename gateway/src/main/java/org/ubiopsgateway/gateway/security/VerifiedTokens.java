@@ -2,8 +2,6 @@ package org.ubiopsgateway.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -15,7 +13,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.time.Duration;
 import java.time.Instant;
 import javax.crypto.SecretKey;
 
@@ -31,21 +28,11 @@ import javax.crypto.SecretKey;
 @ApplicationScoped
 public class VerifiedTokens implements JWTParser {
 
-    /** GATEWAY_JWT_CACHE_TTL (0 turns the cache off) and GATEWAY_JWT_CACHE_SIZE. */
-    @ConfigMapping(prefix = "gateway.jwt")
-    public interface Config {
-        @WithDefault("60s")
-        Duration cacheTtl();
-
-        @WithDefault("10000")
-        long cacheSize();
-    }
-
     private final DefaultJWTParser verifier;
     private final Cache<String, JsonWebToken> verified;
     private final long skewSeconds;
 
-    public VerifiedTokens(DefaultJWTParser verifier, JWTAuthContextInfo context, Config config) {
+    public VerifiedTokens(DefaultJWTParser verifier, JWTAuthContextInfo context, VerifiedTokensConfig config) {
         this.verifier = verifier;
         this.skewSeconds = context.getClockSkew();
         this.verified = config.cacheTtl().isZero() ? null : Caffeine.newBuilder()

@@ -143,10 +143,19 @@ class BodyLimitsTest {
 
     @Test
     void chunkedJsonOverTheBodyLimitIsRefusedWhileRead() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(revisions).header("Authorization", "Bearer " + TestTokens.admin())
+        assertTooLarge(send(HttpRequest.newBuilder(revisions).header("Authorization", "Bearer " + TestTokens.admin())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> jsonString(11L * MB))));
-        assertEquals(413, response.statusCode(), response.body());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> jsonString(11L * MB)))));
         assertEquals(List.of(), embedded.emulator().journal().entries());
+    }
+
+    @Test
+    void theUploadLimitFollowsTheRouteNotHowItsPathIsSpelt() throws Exception {
+        URI spelt = URI.create(revisions.toString().replace("/versions/v1/revisions", "/versions/v1/../v1/revisions"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(spelt).header("Authorization", "Bearer " + TestTokens.admin())
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(multipart(12L * MB))));
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(1, embedded.emulator().journal().count("revisions_file_upload"));
     }
 }

@@ -27,9 +27,9 @@ class VerifiedTokensTest {
     @Test
     void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
         String token = TestTokens.rsa(TestTokens.claims("short-lived", List.of("viewer"), List.of("demo-project"))
-                .expiresIn(Duration.ofSeconds(1)));
+                .expiresIn(Duration.ofSeconds(3)));
         tokens.parse(token);
-        Thread.sleep(2100); // exp has whole seconds: past it for sure
+        Thread.sleep(4100); // exp has whole seconds: past it for sure
         assertThrows(ParseException.class, () -> tokens.parse(token));
     }
 
@@ -55,7 +55,7 @@ class VerifiedTokensTest {
     private static VerifiedTokens tokens(Duration ttl) {
         JWTAuthContextInfo context = new JWTAuthContextInfo("test-keys/test-only-rsa-public.pem", TestTokens.ISSUER);
         context.setClockSkew(0);
-        return new VerifiedTokens(new DefaultJWTParser(context), context, new VerifiedTokens.Config() {
+        return new VerifiedTokens(new DefaultJWTParser(context), context, new VerifiedTokensConfig() {
             @Override
             public Duration cacheTtl() {
                 return ttl;
