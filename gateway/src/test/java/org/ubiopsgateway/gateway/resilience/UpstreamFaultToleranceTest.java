@@ -41,6 +41,7 @@ class UpstreamFaultToleranceTest {
     private static final String PROJECT = "/api/v1/projects/demo-project";
     private static final String UPSTREAM_PROJECT = "/v2\\.1/projects/demo-project";
     private static final String PROBLEM = "urn:ubiops-gateway:problem:";
+    private static final long CIRCUIT_DELAY_MS = 2000;
 
     @Inject
     EmbeddedEmulator embedded;
@@ -151,6 +152,7 @@ class UpstreamFaultToleranceTest {
             requests++;
         } while (answer.statusCode() == 502 && requests < 20);
         int upstreamCalls = journal.size();
+        long opened = journal.entries().get(upstreamCalls - 1).timestampMillis();
         problem(answer.then(), 503).body("type", equalTo(PROBLEM + "upstream-circuit-open"));
         long retryAfter = Long.parseLong(answer.header("Retry-After"));
 
@@ -158,12 +160,16 @@ class UpstreamFaultToleranceTest {
         problem(given().get(PROJECT).then(), 503).header("Retry-After", notNullValue());
         problem(given().delete(PROJECT + "/environment-variables/00000000-0000-4000-8000-000000000000").then(), 503)
                 .body("type", equalTo(PROBLEM + "upstream-circuit-open"));
-        assertEquals(upstreamCalls, journal.size(), () -> "no call while the circuit is open: " + journal.entries());
+        // Later than the circuit's delay, a call is a trial (half-open): a slow machine may get there.
+        List<JournalEntry> whileOpen = journal.entries().stream().skip(upstreamCalls)
+                .filter(e -> e.timestampMillis() < opened + CIRCUIT_DELAY_MS).toList();
+        assertEquals(List.of(), whileOpen, "no call while the circuit is open");
         System.out.printf("[resilience] circuit opened after %d requests (%d upstream calls); Retry-After %d s%n",
                 requests, upstreamCalls, retryAfter);
         assertTrue(retryAfter >= 1 && retryAfter <= 2, "at most the test profile's circuit delay, 2s: " + retryAfter);
         assertTrue(Scrape.sum("gateway_upstream_calls_seconds_count", "outcome=\"circuit-open\"") >= 3);
-        assertEquals(1.0, Scrape.sum("gateway_circuit_state", "circuit=\"general\""));
+        double state = Scrape.sum("gateway_circuit_state", "circuit=\"general\"");
+        assertTrue(state == 1.0 || state == 2.0, "open (or, 2s later, half-open): " + state);
 
         embedded.emulator().faults().clear();
         long healed = System.nanoTime();
