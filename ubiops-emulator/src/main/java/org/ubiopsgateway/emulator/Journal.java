@@ -3,6 +3,7 @@ package org.ubiopsgateway.emulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,8 +17,16 @@ public final class Journal {
 
     private final ConcurrentLinkedDeque<JournalEntry> entries = new ConcurrentLinkedDeque<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
+    /** A call arrived: it is in flight until {@link #record}ed. */
+    void started() {
+        peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
 
     void record(String method, String path, String query, String operation, int status) {
+        inFlight.decrementAndGet();
         entries.addLast(new JournalEntry(sequence.incrementAndGet(), System.currentTimeMillis(),
                 method, path, query, operation, status));
         if (sequence.get() % 1024 == 0) {
@@ -44,7 +53,16 @@ public final class Journal {
         return entries.size();
     }
 
+    /**
+     * The most calls that were in flight at once since the last {@link #clear}: shows whether a client called in
+     * parallel, and whether it kept to a concurrency bound.
+     */
+    public int peakConcurrency() {
+        return peak.get();
+    }
+
     public void clear() {
         entries.clear();
+        peak.set(inFlight.get());
     }
 }

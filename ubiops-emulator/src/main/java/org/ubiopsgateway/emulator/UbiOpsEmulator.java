@@ -197,6 +197,7 @@ public final class UbiOpsEmulator implements AutoCloseable {
         String method = request.method().name();
         String path = request.path();
         String query = request.query();
+        journal.started();
         ctx.addEndHandler(done -> journal.record(method, path, query, ctx.get(Api.OPERATION),
                 done.succeeded() ? ctx.response().getStatusCode() : 0));
         ctx.next();

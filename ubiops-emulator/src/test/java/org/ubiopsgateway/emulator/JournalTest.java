@@ -3,7 +3,12 @@ package org.ubiopsgateway.emulator;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +16,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The journal records every API call with its operation id and status, in order. */
 class JournalTest extends EmulatorTestBase {
+
+    @Test
+    void peakConcurrencyCountsCallsInFlightTogether() throws Exception {
+        emulator.faults().add(FaultRule.latency("/v2.1/projects/.*", Duration.ofMillis(300)));
+        api().get("/projects/demo-project").then().statusCode(200);
+        assertEquals(1, emulator.journal().peakConcurrency(), "one call at a time");
+
+        emulator.journal().clear();
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                calls.add(pool.submit(() -> api().get("/projects/demo-project").statusCode()));
+            }
+            for (Future<Integer> call : calls) {
+                assertEquals(200, call.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(emulator.journal().peakConcurrency() >= 2,
+                "five parallel calls of 300 ms overlap: " + emulator.journal().peakConcurrency());
+        assertTrue(emulator.journal().peakConcurrency() <= 5);
+    }
 
     @Test
     void callsAreRecordedWithOperationAndStatus() {

@@ -1,5 +1,10 @@
 package org.ubiopsgateway.gateway.deployments;
 
+import org.ubiopsgateway.gateway.cache.CacheKeys;
+import org.ubiopsgateway.gateway.cache.Changes;
+import org.ubiopsgateway.gateway.cache.Invalidations;
+import org.ubiopsgateway.gateway.cache.ReadCache;
+import org.ubiopsgateway.gateway.cache.Region;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ubiopsgateway.gateway.error.BadRequest;
@@ -21,36 +26,44 @@ import java.util.function.Function;
 public class DeploymentService {
 
     private final UbiOpsDeployments upstream;
+    private final ReadCache cache;
+    private final Invalidations invalidations;
 
-    public DeploymentService(UbiOpsDeployments upstream) {
+    public DeploymentService(UbiOpsDeployments upstream, ReadCache cache, Invalidations invalidations) {
         this.upstream = upstream;
+        this.cache = cache;
+        this.invalidations = invalidations;
     }
 
     public Uni<List<Deployment>> list(String project, String labels) {
-        return upstream.listDeployments(project, labels)
-                .map(list -> list.stream().map(DeploymentMapper::toModel).toList());
+        return cache.read(Region.READS, CacheKeys.withQuery(CacheKeys.of(project, "deployments"), "labels", labels),
+                () -> upstream.listDeployments(project, labels)
+                        .map(list -> list.stream().map(DeploymentMapper::toModel).toList()));
     }
 
     public Uni<Deployment> create(String project, DeploymentCreate deployment) {
         checkFields("inputFields", deployment.inputType(), deployment.inputFields(), InputField::name);
         checkFields("outputFields", deployment.outputType(), deployment.outputFields(), OutputField::name);
-        return upstream.createDeployment(project, DeploymentMapper.toWire(deployment)).map(DeploymentMapper::toModel);
+        return invalidations.after(upstream.createDeployment(project, DeploymentMapper.toWire(deployment)),
+                Changes.deploymentAddedOrRemoved(project, deployment.name())).map(DeploymentMapper::toModel);
     }
 
     public Uni<Deployment> get(String project, String deployment) {
-        return upstream.getDeployment(project, deployment).map(DeploymentMapper::toModel);
+        return cache.read(Region.READS, CacheKeys.deployment(project, deployment),
+                () -> upstream.getDeployment(project, deployment).map(DeploymentMapper::toModel));
     }
 
     /** The input and output types cannot change, and only upstream knows them: it checks fields against them. */
     public Uni<Deployment> update(String project, String deployment, DeploymentUpdate update) {
         checkFields("inputFields", null, update.inputFields(), InputField::name);
         checkFields("outputFields", null, update.outputFields(), OutputField::name);
-        return upstream.updateDeployment(project, deployment, DeploymentMapper.toWire(update))
-                .map(DeploymentMapper::toModel);
+        return invalidations.after(upstream.updateDeployment(project, deployment, DeploymentMapper.toWire(update)),
+                Changes.deployment(project, deployment, update.name())).map(DeploymentMapper::toModel);
     }
 
     public Uni<Void> delete(String project, String deployment) {
-        return upstream.deleteDeployment(project, deployment);
+        return invalidations.after(upstream.deleteDeployment(project, deployment),
+                Changes.deploymentAddedOrRemoved(project, deployment));
     }
 
     /**

@@ -1,5 +1,10 @@
 package org.ubiopsgateway.gateway.deployments;
 
+import org.ubiopsgateway.gateway.cache.CacheKeys;
+import org.ubiopsgateway.gateway.cache.Changes;
+import org.ubiopsgateway.gateway.cache.Invalidations;
+import org.ubiopsgateway.gateway.cache.ReadCache;
+import org.ubiopsgateway.gateway.cache.Region;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ubiopsgateway.gateway.error.BadRequest;
@@ -17,33 +22,42 @@ import java.util.List;
 public class VersionService {
 
     private final UbiOpsDeployments upstream;
+    private final ReadCache cache;
+    private final Invalidations invalidations;
 
-    public VersionService(UbiOpsDeployments upstream) {
+    public VersionService(UbiOpsDeployments upstream, ReadCache cache, Invalidations invalidations) {
         this.upstream = upstream;
+        this.cache = cache;
+        this.invalidations = invalidations;
     }
 
     public Uni<List<Version>> list(String project, String deployment, String labels) {
-        return upstream.listVersions(project, deployment, labels)
-                .map(list -> list.stream().map(VersionMapper::toModel).toList());
+        return cache.read(Region.READS,
+                CacheKeys.withQuery(CacheKeys.of(CacheKeys.deployment(project, deployment), "versions"), "labels", labels),
+                () -> upstream.listVersions(project, deployment, labels)
+                        .map(list -> list.stream().map(VersionMapper::toModel).toList()));
     }
 
     public Uni<Version> create(String project, String deployment, VersionCreate version) {
         check(version);
-        return upstream.createVersion(project, deployment, VersionMapper.toWire(version)).map(VersionMapper::toModel);
+        return invalidations.after(upstream.createVersion(project, deployment, VersionMapper.toWire(version)),
+                Changes.versionAddedOrRemoved(project, deployment, version.version())).map(VersionMapper::toModel);
     }
 
     public Uni<Version> get(String project, String deployment, String version) {
-        return upstream.getVersion(project, deployment, version).map(VersionMapper::toModel);
+        return cache.read(Region.READS, CacheKeys.version(project, deployment, version),
+                () -> upstream.getVersion(project, deployment, version).map(VersionMapper::toModel));
     }
 
     public Uni<Version> update(String project, String deployment, String version, VersionUpdate update) {
         check(update);
-        return upstream.updateVersion(project, deployment, version, VersionMapper.toWire(update))
-                .map(VersionMapper::toModel);
+        return invalidations.after(upstream.updateVersion(project, deployment, version, VersionMapper.toWire(update)),
+                Changes.version(project, deployment, version, update.version())).map(VersionMapper::toModel);
     }
 
     public Uni<Void> delete(String project, String deployment, String version) {
-        return upstream.deleteVersion(project, deployment, version);
+        return invalidations.after(upstream.deleteVersion(project, deployment, version),
+                Changes.versionAddedOrRemoved(project, deployment, version));
     }
 
     /**

@@ -24,6 +24,13 @@ public interface RedisConfig {
     @WithDefault("1s")
     Duration timeout();
 
+    /**
+     * Whether readiness fails while Redis is away (GATEWAY_REDIS_REQUIRED). Off by default: replicas keep serving
+     * with local invalidations, stale for at most the cache TTLs, rather than all leaving service together.
+     */
+    @WithDefault("false")
+    boolean required();
+
     /** Pause between attempts to reconnect after Redis went away (GATEWAY_REDIS_RECONNECT_DELAY). */
     @WithDefault("1s")
     Duration reconnectDelay();

@@ -1,5 +1,10 @@
 package org.ubiopsgateway.gateway.revisions;
 
+import org.ubiopsgateway.gateway.cache.CacheKeys;
+import org.ubiopsgateway.gateway.cache.Changes;
+import org.ubiopsgateway.gateway.cache.Invalidations;
+import org.ubiopsgateway.gateway.cache.ReadCache;
+import org.ubiopsgateway.gateway.cache.Region;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.file.FileSystem;
@@ -23,30 +28,42 @@ public class RevisionsService {
     private final UbiOpsDeployments deployments;
     private final UpstreamFiles files;
     private final FileSystem fileSystem;
+    private final ReadCache cache;
+    private final Invalidations invalidations;
 
-    public RevisionsService(UbiOpsDeployments deployments, UpstreamFiles files, Vertx vertx) {
+    public RevisionsService(UbiOpsDeployments deployments, UpstreamFiles files, Vertx vertx, ReadCache cache,
+                            Invalidations invalidations) {
         this.deployments = deployments;
         this.files = files;
         this.fileSystem = vertx.fileSystem();
+        this.cache = cache;
+        this.invalidations = invalidations;
     }
 
     public Uni<List<Revision>> list(String project, String deployment, String version) {
-        return deployments.listRevisions(project, deployment, version)
-                .map(revisions -> revisions.stream().map(r -> RevisionsMapper.revision(r, null)).toList());
+        return cache.read(Region.READS, revisionsKey(project, deployment, version),
+                () -> deployments.listRevisions(project, deployment, version)
+                        .map(revisions -> revisions.stream().map(r -> RevisionsMapper.revision(r, null)).toList()));
     }
 
     public Uni<Revision> get(String project, String deployment, String version, String revision) {
-        return deployments.getRevision(project, deployment, version, revision)
-                .map(r -> RevisionsMapper.revision(r, null));
+        return cache.read(Region.READS, CacheKeys.of(revisionsKey(project, deployment, version), revision),
+                () -> deployments.getRevision(project, deployment, version, revision)
+                        .map(r -> RevisionsMapper.revision(r, null)));
     }
 
     public Uni<Revision> rebuild(String project, String deployment, String version, String revision) {
-        return deployments.rebuildRevision(project, deployment, version, revision)
-                .map(r -> RevisionsMapper.revision(r, null));
+        return invalidations.after(deployments.rebuildRevision(project, deployment, version, revision),
+                Changes.revisions(project, deployment, version)).map(r -> RevisionsMapper.revision(r, null));
     }
 
     public Uni<Build> build(String project, String deployment, String version, String build) {
-        return deployments.getBuild(project, deployment, version, build).map(RevisionsMapper::build);
+        return cache.read(Region.READS, CacheKeys.of(CacheKeys.version(project, deployment, version), "builds", build),
+                () -> deployments.getBuild(project, deployment, version, build).map(RevisionsMapper::build));
+    }
+
+    private static String revisionsKey(String project, String deployment, String version) {
+        return CacheKeys.of(CacheKeys.version(project, deployment, version), "revisions");
     }
 
     /** The package's name, length and bytes, streamed from upstream as the caller reads them. */
@@ -86,8 +103,9 @@ public class RevisionsService {
 
     /** revisions_file_upload with a package ({@code file}) or the source, then the new revision as upstream has it. */
     private Uni<Revision> upload(String project, String deployment, String version, Path file, RevisionSource source) {
-        return deployments.uploadRevision(project, deployment, version, file, source.sourceDeployment(),
-                        source.sourceVersion(), source.templateId())
+        return invalidations.after(deployments.uploadRevision(project, deployment, version, file,
+                        source.sourceDeployment(), source.sourceVersion(), source.templateId()),
+                        Changes.revisions(project, deployment, version))
                 .flatMap(created -> deployments.getRevision(project, deployment, version, created.revision())
                         .map(revision -> RevisionsMapper.revision(revision, buildId(created))));
     }

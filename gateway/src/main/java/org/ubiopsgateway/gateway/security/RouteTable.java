@@ -51,6 +51,7 @@ public final class RouteTable {
             rule(GET, P + "/resources", VIEWER),
             rule(GET, P + "/quotas", VIEWER),
             rule(GET, P + "/instance-types", VIEWER),
+            rule(GET, P + "/overview", VIEWER),
             rule(GET, P + "/audit", VIEWER),
             rule(GET, P + "/requests", VIEWER),
             rule(GET, P + "/logs", VIEWER),

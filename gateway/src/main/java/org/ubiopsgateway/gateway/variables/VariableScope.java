@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.variables;
 
+import org.ubiopsgateway.gateway.cache.CacheKeys;
 import org.ubiopsgateway.model.variables.VariableLevel;
 import org.ubiopsgateway.model.variables.VariableSource;
 
@@ -34,6 +35,15 @@ record VariableScope(String project, String deployment, String version) {
             case PROJECT -> List.of(this);
             case DEPLOYMENT -> List.of(this, project(project));
             case VERSION -> List.of(this, deployment(project, deployment), project(project));
+        };
+    }
+
+    /** The key of the resource that owns the variables, under which the cache keeps them. */
+    String cacheKey() {
+        return switch (level()) {
+            case PROJECT -> CacheKeys.project(project);
+            case DEPLOYMENT -> CacheKeys.deployment(project, deployment);
+            case VERSION -> CacheKeys.version(project, deployment, version);
         };
     }
 

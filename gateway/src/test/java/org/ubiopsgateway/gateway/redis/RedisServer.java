@@ -3,28 +3,17 @@ package org.ubiopsgateway.gateway.redis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redis-server} for tests, on a free loopback port, with no persistence. Needs the Debian package
- * ({@code apt-get install -y redis-server}; {@code .ci/run} installs it).
- *
- * <pre>
- * RedisServer redis = RedisServer.start();
- * … configure gateway.redis.url = redis.url() …
- * redis.kill();     // an outage: the process dies at once, connections break
- * redis.restart();  // back, empty, on the same port
- * redis.stop();
- * </pre>
+ * A real redis-server on a free loopback port, for tests (installed by .ci/run: apt-get install -y redis-server).
+ * {@link #kill()} simulates Redis going away; {@link #restart()} brings it back on the same port, empty.
  */
-public final class RedisServer {
-
-    private static final Duration STARTUP = Duration.ofSeconds(10);
+public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private Process process;
@@ -33,14 +22,16 @@ public final class RedisServer {
         this.port = port;
     }
 
-    /** Starts a server on a free port and waits until it answers {@code PING}. */
-    public static RedisServer start() {
-        RedisServer server = new RedisServer(freePort());
+    public static RedisServer start() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        RedisServer server = new RedisServer(port);
         server.launch();
         return server;
     }
 
-    /** {@code redis://127.0.0.1:<port>}, for {@code gateway.redis.url}. */
     public String url() {
         return "redis://127.0.0.1:" + port;
     }
@@ -49,61 +40,37 @@ public final class RedisServer {
         return port;
     }
 
-    /** Stops the server (SIGTERM) and waits for it to go. */
-    public void stop() {
-        end(false);
+    public boolean running() {
+        return process != null && process.isAlive();
     }
 
-    /** Kills the server (SIGKILL), as a crash would: for outage tests. {@link #restart()} brings it back. */
-    public void kill() {
-        end(true);
+    /** Gone at once, connections cut, as when its node dies. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
-    /** Starts the server again on the same port, with no data, after {@link #kill()} or {@link #stop()}. */
-    public void restart() {
+    public void restart() throws Exception {
+        kill();
         launch();
     }
 
-    private void launch() {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException("redis-server is running already on port " + port);
-        }
-        try {
-            process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("redis-server could not be started: is it installed? "
-                    + "(apt-get install -y redis-server)", e);
-        }
-        Process started = process;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!pong()) {
-            if (!started.isAlive() || System.nanoTime() > deadline) {
-                started.destroyForcibly();
-                throw new IllegalStateException("redis-server did not come up on port " + port);
+    private void launch() throws Exception {
+        process = new ProcessBuilder(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("redis-server did not start (is it installed?)");
             }
-            sleep(20);
-        }
-    }
-
-    private void end(boolean kill) {
-        if (process == null) {
-            return;
-        }
-        if (kill) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (pong()) {
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.sleep(50);
         }
+        throw new IllegalStateException("redis-server did not answer on port " + port);
     }
 
     private boolean pong() {
@@ -113,27 +80,15 @@ public final class RedisServer {
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] answer = in.readNBytes(7);
-            return new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
-        } catch (IOException e) {
+            byte[] answer = new byte[7];
+            return in.readNBytes(answer, 0, 7) == 7 && new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+        } catch (IOException notYet) {
             return false;
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    @Override
+    public void close() throws InterruptedException {
+        kill();
     }
 }

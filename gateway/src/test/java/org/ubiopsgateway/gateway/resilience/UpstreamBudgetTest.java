@@ -40,14 +40,14 @@ class UpstreamBudgetTest {
     private final AtomicLong clock = new AtomicLong(28_000_000 * MINUTE + 1_000);
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         vertx = Vertx.vertx();
         redis = RedisServer.start();
     }
 
     @AfterAll
-    static void stop() {
-        redis.stop();
+    static void stop() throws Exception {
+        redis.close();
         vertx.close();
     }
 
@@ -100,7 +100,7 @@ class UpstreamBudgetTest {
     }
 
     @Test
-    void aRedisOutageFallsBackToTheLocalBudgetAndSharingResumesAfterIt() {
+    void aRedisOutageFallsBackToTheLocalBudgetAndSharingResumesAfterIt() throws Exception {
         String namespace = "test-" + UUID.randomUUID();
         UpstreamBudget one = budget(redis.url(), namespace);
         UpstreamBudget two = budget(redis.url(), namespace);

@@ -33,7 +33,7 @@ import static org.ubiopsgateway.gateway.projects.Problems.problem;
 /**
  * Retries, circuit breaker, bulkhead and UbiOps's rate limit, seen from outside: the gateway's answers, and in the
  * emulator's journal what reached UbiOps. Test-profile policies: 2 retries 10ms doubling to 40ms (±5ms), circuit
- * opening at 50% failures of 10 calls for 2s, 8 calls in flight + 8 queued per endpoint group.
+ * opening at 50% failures of 10 calls for 2s, 32 calls in flight + 32 queued per endpoint group.
  */
 @QuarkusTest
 class UpstreamFaultToleranceTest {
@@ -192,7 +192,7 @@ class UpstreamFaultToleranceTest {
     void bulkheadRefusesCallsBeyondItsBound() throws Exception {
         // Distinct projects, so that no two requests share one upstream call; each waits 2s upstream.
         embedded.emulator().faults().add(FaultRule.latency("/v2\\.1/projects/slow-\\d+", Duration.ofSeconds(2)));
-        int requests = 24;
+        int requests = 80;
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         try {
             List<Future<Response>> answers = IntStream.range(0, requests)
@@ -206,13 +206,13 @@ class UpstreamFaultToleranceTest {
                     busy.add(response);
                 }
             }
-            System.out.printf("[resilience] %d concurrent reads, 2s each upstream, bulkhead 8+8: statuses %s, "
+            System.out.printf("[resilience] %d concurrent reads, 2s each upstream, bulkhead 32+32: statuses %s, "
                     + "upstream calls %d%n", requests, histogram, journal.size());
             assertFalse(busy.isEmpty(), "some were refused: " + histogram);
             busy.forEach(response -> problem(response.then(), 503)
                     .body("type", equalTo(PROBLEM + "upstream-busy")).header("Retry-After", equalTo("1")));
             assertEquals(requests, histogram.getOrDefault(404, 0) + busy.size(), "the others answered: " + histogram);
-            assertTrue(journal.size() <= 16, "at most 8 in flight and 8 queued reached UbiOps");
+            assertTrue(journal.size() <= 64, "at most 32 in flight and 32 queued reached UbiOps");
         } finally {
             pool.shutdownNow();
         }

@@ -1,7 +1,7 @@
 package org.ubiopsgateway.gateway.revisions;
 
 import org.ubiopsgateway.gateway.security.TestTokens;
-import org.ubiopsgateway.gateway.packaging.ExternalEmulatorResource;
+import org.ubiopsgateway.gateway.packaging.PackagedGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +14,6 @@ import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -49,9 +49,8 @@ class StreamingUploadDownloadIT {
     static final String VERSION = "/api/v1/projects/demo-project/deployments/text-summarizer/versions/v1";
 
     static UbiOpsEmulator emulator;
-    static Process gateway;
+    static PackagedGateway gateway;
     static Path workDirectory;
-    static Path gatewayLog;
     static URI base;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -62,23 +61,10 @@ class StreamingUploadDownloadIT {
     static void start() throws Exception {
         emulator = UbiOpsEmulator.start(EmulatorOptions.defaults().withToken("it-token"));
         workDirectory = Files.createTempDirectory("streaming-it");
-        gatewayLog = Path.of("target", "streaming-it-gateway.log");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, HEAP, "-XX:+ExitOnOutOfMemoryError",
-                "-Dubiops.api.url=" + emulator.baseUrl(), "-Dubiops.api.token=it-token",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dgateway.limits.upload=" + UPLOAD_LIMIT,
-                "-Dquarkus.http.body.uploads-directory=" + workDirectory.resolve("gateway-uploads")));
-        ExternalEmulatorResource.TEST_KEY.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        gateway = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(gatewayLog.toFile()).start();
-        base = URI.create("http://127.0.0.1:" + port);
-        awaitLive();
+        gateway = PackagedGateway.start("streaming-it-gateway", emulator, List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"),
+                Map.of("gateway.limits.upload", String.valueOf(UPLOAD_LIMIT),
+                        "quarkus.http.body.uploads-directory", workDirectory.resolve("gateway-uploads").toString()));
+        base = gateway.base();
     }
 
     /** Every /api/v1 call carries a token the packaged gateway trusts (it verifies with the tests' key). */
@@ -86,31 +72,10 @@ class StreamingUploadDownloadIT {
         return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TestTokens.admin());
     }
 
-    private static void awaitLive() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertTrue(gateway.isAlive(), "the gateway stopped: " + Files.readString(gatewayLog));
-            try {
-                if (client.send(HttpRequest.newBuilder(base.resolve("/q/health/live")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the gateway did not start: " + Files.readString(gatewayLog));
-    }
-
     @AfterAll
     static void stop() throws Exception {
         if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
+            gateway.close();
         }
         if (emulator != null) {
             emulator.close();
@@ -186,7 +151,7 @@ class StreamingUploadDownloadIT {
         assertEquals(originalSha, sha256(downloaded));
 
         assertTrue(gateway.isAlive(), "the gateway survived");
-        assertFalse(Files.readString(gatewayLog).contains("OutOfMemoryError"));
+        assertFalse(gateway.log().contains("OutOfMemoryError"));
         try (var left = Files.list(workDirectory.resolve("gateway-uploads"))) {
             assertEquals(List.of(), left.toList(), "the gateway keeps no uploaded package");
         }

@@ -38,6 +38,7 @@ final class RouteMatrix {
             new Case("GET", P + "/resources", VIEWER),
             new Case("GET", P + "/quotas", VIEWER),
             new Case("GET", P + "/instance-types", VIEWER),
+            new Case("GET", P + "/overview", VIEWER),
             new Case("GET", P + "/audit", VIEWER),
             new Case("GET", P + "/requests", VIEWER),
             new Case("GET", P + "/logs", VIEWER),

@@ -1,0 +1,14 @@
+package org.ubiopsgateway.client;
+
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** {@link OverviewApi} for other services. */
+@RegisterRestClient(configKey = "ubiops-gateway")
+@Path(OverviewApi.PATH)
+@RegisterClientHeaders(BearerTokenPropagation.class)
+@RegisterProvider(ProblemResponseMapper.class)
+public interface OverviewClient extends OverviewApi {
+}

@@ -1,0 +1,212 @@
+# Shared by bench/run.sh and bench/profile.sh (sourced, not run): tools, builds, keys, processes, measurements.
+# Expects BENCH_DIR, ROOT and WORK (a temporary directory) to be set.
+
+GATEWAY_JAR=$ROOT/gateway/target/quarkus-app/quarkus-run.jar
+EMULATOR_JAR=$ROOT/ubiops-emulator/target/ubiops-emulator-1.0.0-SNAPSHOT-runner.jar
+CEILING_JAR=$BENCH_DIR/ceiling/target/quarkus-app/quarkus-run.jar
+UPSTREAM_TOKEN=bench-service-token
+JWT_ISSUER=https://issuer.bench.ubiops-gateway
+JWT_AUDIENCE=ubiops-gateway
+# JVM options for the gateway and the ceiling app (the same for both), e.g. BENCH_JAVA_OPTS='-Xmx256m'
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+
+log() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+now_ns() { date +%s%N; }
+
+# --- tools ---------------------------------------------------------------------------------------------------------
+
+# Installs the Debian packages of the commands that are missing (command:package pairs).
+ensure_commands() {
+    local missing=() pair
+    for pair in "$@"; do
+        command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+    done
+    ((${#missing[@]})) || return 0
+    log "installing Debian packages: ${missing[*]}"
+    local sudo=()
+    [[ $(id -u) == 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq >"$WORK/apt.log" 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >>"$WORK/apt.log" 2>&1 \
+        || die "apt-get install ${missing[*]} failed; see $WORK/apt.log"
+}
+
+# --- builds --------------------------------------------------------------------------------------------------------
+
+# True when the artifact is missing or a file under the given sources (target/ aside) is newer.
+stale() {
+    local artifact=$1
+    shift
+    [[ -f $artifact ]] || return 0
+    [[ -n $(find "$@" -path '*/target' -prune -o -type f -newer "$artifact" -print -quit 2>/dev/null) ]]
+}
+
+# The packaged gateway and the emulator runner, rebuilt only when their sources changed (or BENCH_REBUILD=1).
+build_gateway() {
+    local sources=("$ROOT/pom.xml" "$ROOT/api-model" "$ROOT/api-client" "$ROOT/ubiops-emulator" "$ROOT/gateway")
+    if [[ ${BENCH_REBUILD:-0} == 1 ]] || stale "$GATEWAY_JAR" "${sources[@]}" || stale "$EMULATOR_JAR" "${sources[@]}"; then
+        log "building the gateway and the emulator (./mvnw -B -q package -DskipTests)"
+        (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >"$WORK/build-gateway.log" 2>&1 \
+            || { tail -30 "$WORK/build-gateway.log" >&2; die "gateway build failed"; }
+        touch "$GATEWAY_JAR" "$EMULATOR_JAR"
+    else
+        log "gateway and emulator jars are up to date"
+    fi
+}
+
+build_ceiling() {
+    if [[ ${BENCH_REBUILD:-0} == 1 ]] || stale "$CEILING_JAR" "$BENCH_DIR/ceiling"; then
+        log "building the ceiling app (bench/ceiling)"
+        (cd "$ROOT" && ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests) >"$WORK/build-ceiling.log" 2>&1 \
+            || { tail -30 "$WORK/build-ceiling.log" >&2; die "ceiling build failed"; }
+        touch "$CEILING_JAR"
+    fi
+}
+
+# --- JWT -----------------------------------------------------------------------------------------------------------
+
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+# The claims the gateway requires (iss, aud, exp, groups, projects; see README "Security") for an admin of every
+# project, valid for four hours from $2, base64url-encoded.
+jwt_payload() {
+    printf '{"iss":"%s","aud":"%s","sub":"%s","groups":["admin"],"projects":["*"],"iat":%d,"exp":%d}' \
+        "$JWT_ISSUER" "$JWT_AUDIENCE" "$1" "$2" $(($2 + 4 * 3600)) | b64url
+}
+
+# An RSA key pair in $WORK, JWT signed with it, and FORGED_JWT: JWT's signature over other claims.
+make_jwt() {
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
+    openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
+    local now header payload signature
+    now=$(date +%s)
+    header=$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
+    payload=$(jwt_payload bench-admin "$now")
+    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/jwt-private.pem" -binary | b64url)
+    JWT="$header.$payload.$signature"
+    FORGED_JWT="$header.$(jwt_payload someone-else "$now").$signature"
+}
+
+# --- processes -----------------------------------------------------------------------------------------------------
+
+# Every process started is listed in $WORK/pids ("pid name"); stop_started stops those listed after a mark.
+register() { echo "$1 $2" >>"$WORK/pids"; }
+pid_mark() { [[ -f $WORK/pids ]] && wc -l <"$WORK/pids" || echo 0; }
+
+stop_pid() {
+    local pid=$1
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for _ in $(seq 100); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+# Stops (newest first) the processes registered after line $1 of $WORK/pids.
+stop_started() {
+    local mark=${1:-0} pid
+    [[ -f $WORK/pids ]] || return 0
+    tail -n +$((mark + 1)) "$WORK/pids" | tac | while read -r pid _; do
+        stop_pid "$pid"
+    done
+}
+
+# A port nothing listens on and that this run has not handed out yet.
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 30000))
+        grep -qx "$port" "$WORK/ports" 2>/dev/null && continue
+        [[ -z $(ss -Htln "sport = :$port" 2>/dev/null) ]] || continue
+        echo "$port" >>"$WORK/ports"
+        echo "$port"
+        return
+    done
+}
+
+# Waits until the URL answers 200 (extra curl arguments, e.g. headers, may follow); fails after $BENCH_WAIT_S.
+wait_200() {
+    local url=$1 pid=$2
+    shift 2
+    local deadline=$(($(date +%s) + ${BENCH_WAIT_S:-120}))
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' "$@" "$url") == 200 ]]; do
+        kill -0 "$pid" 2>/dev/null || return 1
+        (($(date +%s) < deadline)) || return 1
+        sleep 0.01
+    done
+}
+
+start_emulator() {
+    EMULATOR_PORT=$(free_port)
+    java -jar "$EMULATOR_JAR" --port "$EMULATOR_PORT" --token "$UPSTREAM_TOKEN" >"$WORK/emulator.log" 2>&1 &
+    EMULATOR_PID=$!
+    register "$EMULATOR_PID" emulator
+    EMULATOR=http://127.0.0.1:$EMULATOR_PORT
+    wait_200 "$EMULATOR/emulator/health" "$EMULATOR_PID" || die "emulator did not start; see $WORK/emulator.log"
+    log "emulator on $EMULATOR (pid $EMULATOR_PID)"
+}
+
+# Starts the packaged gateway in prod mode against the emulator (JVM options from BENCH_JAVA_OPTS) and measures its
+# start: GATEWAY_STARTUP holds JSON with the milliseconds from process start to the first 200 of /q/health/live and
+# of an API route, and Quarkus's own "started in" figure.
+start_gateway() {
+    GATEWAY_PORT=$(free_port)
+    GATEWAY=http://127.0.0.1:$GATEWAY_PORT
+    local glog=$WORK/gateway-$GATEWAY_PORT.log t0 t_live t_api
+    t0=$(now_ns)
+    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+    UBIOPS_API_URL=$EMULATOR/v2.1 UBIOPS_API_TOKEN=$UPSTREAM_TOKEN \
+        MP_JWT_VERIFY_PUBLICKEY_LOCATION=$WORK/jwt-public.pem MP_JWT_VERIFY_ISSUER=$JWT_ISSUER \
+        MP_JWT_VERIFY_AUDIENCES=$JWT_AUDIENCE QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$GATEWAY_PORT \
+        java $BENCH_JAVA_OPTS -jar "$GATEWAY_JAR" >"$glog" 2>&1 &
+    GATEWAY_PID=$!
+    register "$GATEWAY_PID" gateway
+    wait_200 "$GATEWAY/q/health/live" "$GATEWAY_PID" || die "gateway did not start; see $glog"
+    t_live=$(now_ns)
+    wait_200 "$GATEWAY/api/v1/projects/demo-project/instance-types" "$GATEWAY_PID" -H "Authorization: Bearer $JWT" \
+        || die "gateway did not answer an API route with 200; see $glog"
+    t_api=$(now_ns)
+    GATEWAY_STARTUP=$(jq -nc --argjson live $(((t_live - t0) / 1000000)) --argjson api $(((t_api - t0) / 1000000)) \
+        --arg quarkus "$(grep -o 'started in [0-9.]*s' "$glog" | grep -o '[0-9.]*' | head -1)" \
+        '{live_ms: $live, first_api_ms: $api, quarkus_started_s: ($quarkus | tonumber? // null)}')
+    log "gateway on $GATEWAY (pid $GATEWAY_PID): $GATEWAY_STARTUP"
+}
+
+rss_mb() { awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+
+# --- measurements --------------------------------------------------------------------------------------------------
+
+# wrk_json THREADS CONNECTIONS SECONDS DELAY_MS URL [wrk options, e.g. -H 'Authorization: …']: the run as JSON
+# (see wrk/report.lua) plus rps; DELAY_MS 0 sends requests back to back.
+wrk_json() {
+    local threads=$1 connections=$2 seconds=$3 delay=$4 url=$5 out
+    shift 5
+    out=$(WRK_DELAY_MS=$delay wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s \
+        -s "$BENCH_DIR/wrk/report.lua" "$@" "$url") || die "wrk failed on $url"
+    sed -n 's/^BENCH_JSON //p' <<<"$out" | jq -c '. + {rps: (.requests / (.duration_us / 1e6))}'
+}
+
+# Counting upstream calls: journal_mark clears the emulator's journal and makes one call of its own, whose
+# sequence number is the mark; calls_since_mark counts every call after it (exact even past the journal's capacity,
+# which keeps only the newest entries).
+journal_mark() {
+    curl -sf -X DELETE "$EMULATOR/emulator/journal" >/dev/null
+    curl -sf -o /dev/null -H "Authorization: Token $UPSTREAM_TOKEN" "$EMULATOR/v2.1/projects"
+    JOURNAL_MARK=$(curl -sf "$EMULATOR/emulator/journal" | jq '.[-1].sequence')
+}
+
+calls_since_mark() {
+    curl -sf "$EMULATOR/emulator/journal" | jq --argjson mark "$JOURNAL_MARK" '.[-1].sequence - $mark'
+}
+
+# Fills @NAME@ placeholders of a template: render TEMPLATE OUTPUT NAME=VALUE...
+render() {
+    local template=$1 output=$2 text pair
+    shift 2
+    text=$(<"$template")
+    for pair in "$@"; do
+        text=${text//@${pair%%=*}@/${pair#*=}}
+    done
+    printf '%s\n' "$text" >"$output"
+}

@@ -1,0 +1,106 @@
+# The Markdown report of a bench/run.sh result: jq -r -f bench/report.jq bench/results/RESULT.json
+# (with --arg only NAME: that scenario's section alone, as run.sh prints after each scenario).
+
+def num: if . == null then "–" else tostring end;
+def verdict: if . then "met" else "**not met**" end;
+def round1: . * 10 | round / 10;
+
+def not_ok: "_\(.status)_: \(.reason)", "";
+
+def cached:
+  "## 1. Cached read: \(.route // "GET …/instance-types")", "",
+  if .status != "ok" then not_ok else
+    "wrk -t\(.threads) -c\(.connections), \(.duration_s) s measured after a warm-up until req/s is steady; latency "
+      + "percentiles from wrk. Upstream calls: what the emulator received during the measured run (a working "
+      + "cache makes about one).", "",
+    "| target | req/s | p50 ms | p99 ms | non-2xx | upstream calls | warm-up s | gateway req/s ÷ target's |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    (.rows[] | "| \(.what) | \(.rps) | \(.p50_ms) | \(.p99_ms) | \(.non_2xx) | \(.upstream_calls) | \(.warmup_s) | \(.gateway_ratio | num) |"),
+    "",
+    "The gateway's `X-Cache` answer header: \(if (.gateway_x_cache // "") == "" then "none" else .gateway_x_cache end). "
+      + "Target (\(.target.goal)): \(.target.met | verdict).", ""
+  end;
+
+def passthrough:
+  "## 2. Pass-through: \(.route // "GET …/deployments/{name}")", "",
+  if .status != "ok" then not_ok else
+    "The same deployment read from the emulator directly and through the gateway, \(.duration_s) s each after a "
+      + "warm-up (back-to-back load until req/s is steady). Added latency: the gateway's percentile minus the direct "
+      + "call's.", "",
+    "| load | path | req/s | p50 ms | p90 ms | p99 ms | non-2xx | upstream calls | warm-up s |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    (.rows[] | "| \(.mode_label) | \(.what) | \(.rps) | \(.p50_ms) | \(.p90_ms) | \(.p99_ms) | \(.non_2xx) | \(.upstream_calls) | \(.warmup_s) |"),
+    "",
+    "| load | added p50 ms | added p99 ms |", "|---|---:|---:|",
+    (.added[] | "| \(.mode_label) | \(.p50_ms) | \(.p99_ms) |"),
+    "",
+    "Target (\(.target.goal)): \(.target.met | verdict).", ""
+  end;
+
+def overview:
+  "## 3. Overview: GET /api/v1/projects/{p}/overview", "",
+  if .status != "ok" then not_ok else
+    "\(.upstream_latency_ms) ms injected on every upstream call. Cold: each sample reads a project the gateway has "
+      + "never seen (\(.sizes[0].cold.n) per size); warm: the same project again (\(.sizes[0].warm.n) samples). "
+      + "Times are curl's, whole request.", "",
+    "- Single upstream call (\(.single_upstream_call.what)): p50 \(.single_upstream_call.p50_ms) ms "
+      + "(min \(.single_upstream_call.min_ms), max \(.single_upstream_call.max_ms), \(.single_upstream_call.n) samples)",
+    "- One upstream call through the gateway (\(.single_through_gateway.what)): p50 \(.single_through_gateway.p50_ms) ms",
+    "",
+    "| deployments | cold p50 ms | cold max ms | cold ÷ single call | warm p50 ms | warm ÷ single call | all 200 and complete | X-Cache |",
+    "|---:|---:|---:|---:|---:|---:|---|---|",
+    (.sizes[] | "| \(.deployments) | \(.cold.p50_ms) | \(.cold.max_ms) | \(.cold_ratio) | \(.warm.p50_ms) | \(.warm_ratio) | "
+      + "\(if .cold.ok and .warm.ok and .cold.complete and .warm.complete then "yes" else "**no**" end) | "
+      + "\((.cold.x_cache + .warm.x_cache) | unique | join(", ") | if . == "" then "–" else . end) |"),
+    "",
+    "Cold p50 with \(.sizes[-1].deployments) deployments ÷ with \(.sizes[0].deployments): \(.flatness). "
+      + "Target (\(.target.goal)): \(.target.met | verdict).", ""
+  end;
+
+def startup:
+  "## 4. Start-up and memory", "",
+  if .status != "ok" then not_ok else
+    "From process start (`java -jar quarkus-run.jar`, prod profile) to the first 200 of `/q/health/live`, and of "
+      + "`GET …/instance-types` (JWT verified, one upstream call); polled every 10 ms or so (curl's own time comes on top).", "",
+    "| sample | to /q/health/live ms | to first API 200 ms | Quarkus \"started in\" s |", "|---:|---:|---:|---:|",
+    (.samples | to_entries[] | "| \(.key + 1) | \(.value.live_ms) | \(.value.first_api_ms) | \(.value.quarkus_started_s | num) |"),
+    "",
+    "Median to /q/health/live: \(.live_ms_median) ms, to the first API 200: \(.first_api_ms_median) ms. "
+      + "RSS (VmRSS) idle after start: \(.rss_idle_mb) MB; after scenario 1: "
+      + "\(if .rss_after_cached_mb == null then "not measured (scenario 1 did not run)" else "\(.rss_after_cached_mb) MB" end).",
+    "Target (\(.target.goal)): \(.target.met | verdict).", ""
+  end;
+
+def section($name):
+  if $name == "cached" then cached elif $name == "passthrough" then passthrough
+  elif $name == "overview" then overview else startup end;
+
+def header:
+  "# UbiOps Gateway benchmark, \(.date) (\(.mode))", "",
+  "- Machine: \(.machine.cpu), \(.machine.cores) cores, \(.machine.ram_mb / 1024 | round1) GiB RAM; "
+    + "\(.machine.os), kernel \(.machine.kernel)",
+  "- Java: \(.machine.java)",
+  "- Tools: \(.machine.tools | [.[] | select(. != "")] | join(", "))",
+  "- Gateway: commit \(.gateway.commit)\(if .gateway.dirty then " with uncommitted changes" else "" end); JVM options: "
+    + "\(if .gateway.java_opts == "" then "the JVM's defaults" else .gateway.java_opts end)",
+  "- Load average (1, 5, 15 min) before the run: \(.load_average.start); after: \(.load_average.end). The run took \(.elapsed_s) s.",
+  (if (.load_average.start | split(" ")[0] | tonumber) > 1
+   then "- **The machine was busy when the run started: the figures are noisy, even the ratios.**" else empty end),
+  (if (.gateway.logged_errors // []) != [] then
+     "- The gateway logged errors during the run (count, message):", (.gateway.logged_errors[] | "  - `\(.)`")
+   else empty end),
+  (if .mode == "quick" then "- **Quick mode: short runs and few samples, a smoke check rather than a measurement.**"
+   else empty end),
+  "";
+
+def targets:
+  "## Targets", "",
+  "| scenario | goal | result |", "|---|---|---|",
+  (.scenarios | to_entries[]
+   | "| \(.key) | \(.value.target.goal // "–") | \(if .value.status != "ok" then .value.status else (.value.target.met | verdict) end) |"),
+  "";
+
+($ARGS.named.only // null) as $only
+| if $only != null then (.scenarios[$only] | section($only))
+  else header, (.scenarios | to_entries[] | .key as $k | .value | section($k)), targets
+  end

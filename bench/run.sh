@@ -1,0 +1,473 @@
+#!/usr/bin/env bash
+# Benchmarks the packaged gateway against peers on this machine, in one run, and writes the figures as JSON and
+# Markdown under bench/results/. How to run and read it: bench/README.md.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+
+usage() {
+    cat <<'EOF'
+Usage: bench/run.sh [--quick] [--keep] [--rebuild] [SCENARIO...]
+
+Scenarios (all by default, in this order):
+  cached       (1) cached read GET /api/v1/projects/demo-project/instance-types, wrk -t2 -c32:
+               gateway (JWT verified) vs nginx proxy_cache, HAProxy cache + jwt_verify, a trivial Quarkus endpoint
+  passthrough  (2) uncached GET of a deployment: the latency the gateway adds to a direct emulator call
+  overview     (3) GET /api/v1/projects/{p}/overview with 50 ms upstream latency, 1/10/50 deployments, cold and warm,
+               vs a single upstream call
+  startup      (4) process start to first 200, and RSS after scenario 1
+
+Options:
+  --quick    short runs and few samples, to check that everything works (figures are not comparable)
+  --keep     keep the temporary directory (logs, generated nginx/haproxy configs, keys) after the run
+  --rebuild  build the gateway, emulator and ceiling jars even if they look up to date
+
+Environment: BENCH_JAVA_OPTS (JVM options for gateway and ceiling app), BENCH_DURATION_S (15), BENCH_WARMUP_MAX_S (60),
+BENCH_PACED_RATE (requests/s of the paced pass-through run, 500), BENCH_BUDGET_S (600).
+EOF
+}
+
+QUICK=0
+KEEP=0
+SCENARIOS=()
+for arg in "$@"; do
+    case $arg in
+        --quick) QUICK=1 ;;
+        --keep) KEEP=1 ;;
+        --rebuild) export BENCH_REBUILD=1 ;;
+        -h | --help) usage; exit 0 ;;
+        cached | 1) SCENARIOS+=(cached) ;;
+        passthrough | 2) SCENARIOS+=(passthrough) ;;
+        overview | 3) SCENARIOS+=(overview) ;;
+        startup | 4) SCENARIOS+=(startup) ;;
+        *) echo "unknown argument: $arg" >&2; usage >&2; exit 2 ;;
+    esac
+done
+((${#SCENARIOS[@]})) || SCENARIOS=(cached passthrough overview startup)
+
+# Warm-up: rounds of back-to-back load (wrk -t2 -c32) until req/s changes by less than 10% from one round to the
+# next (a JIT-compiled server needs far longer than nginx), at least WARMUP_MIN_S, at most WARMUP_MAX_S; quick: 1 round.
+if ((QUICK)); then
+    MODE=quick WARMUP_ROUND_S=2 WARMUP_MIN_S=2 WARMUP_MAX_S=2 DURATION_S=${BENCH_DURATION_S:-3}
+    OVERVIEW_COLD=2 OVERVIEW_WARM=5 SINGLE_SAMPLES=10 STARTS=1
+else
+    MODE=full WARMUP_ROUND_S=5 WARMUP_MIN_S=15 WARMUP_MAX_S=${BENCH_WARMUP_MAX_S:-60} DURATION_S=${BENCH_DURATION_S:-15}
+    OVERVIEW_COLD=5 OVERVIEW_WARM=20 SINGLE_SAMPLES=30 STARTS=3
+fi
+THREADS=2
+CONNECTIONS=32
+PACED_CONNECTIONS=4
+PACED_RATE=${BENCH_PACED_RATE:-500}
+UPSTREAM_LATENCY_MS=50
+OVERVIEW_SIZES=(1 10 50)
+# Seconds the scenarios may take (builds aside): a scenario that would start later is skipped and says so; at twice
+# this, a watchdog stops the run (a hang, not a slow machine).
+BUDGET_S=${BENCH_BUDGET_S:-600}
+
+WORK=$(mktemp -d /tmp/ubiops-bench.XXXXXX)
+FAILED=0
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
+
+cleanup() {
+    local rc=$?
+    stop_started 0
+    if ((KEEP || FAILED || rc != 0)); then
+        log "logs, configs and keys kept in $WORK"
+    else
+        rm -rf "$WORK"
+    fi
+}
+# A scenario runs in a process group of its own (see run_scenario): on Ctrl-C or TERM, the whole group (wrk, curl,
+# the servers it started) stops at once, then cleanup stops what is left.
+SCENARIO_GROUP=
+on_signal() {
+    [[ -z $SCENARIO_GROUP ]] || kill -TERM -- "-$SCENARIO_GROUP" 2>/dev/null || true
+    exit 130
+}
+trap cleanup EXIT
+trap on_signal INT TERM
+
+selected() { [[ " ${SCENARIOS[*]} " == *" $1 "* ]]; }
+
+# jq helpers for the scenarios: percentiles of a list of numbers, milliseconds from microseconds
+JQ_DEFS='def ms: . / 1000 | (. * 100 | round) / 100;
+def median: sort | if length == 0 then null elif length % 2 == 1 then .[length / 2 | floor]
+    else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+def r2: if . == null then null else (. * 100 | round) / 100 end;'
+
+# Warms a URL up (wrk options may follow) and prints the seconds it took.
+warm_up() {
+    local url=$1 used=0 previous=0 rps
+    shift
+    while :; do
+        rps=$(wrk_json "$THREADS" "$CONNECTIONS" "$WARMUP_ROUND_S" 0 "$url" "$@" | jq '.rps | round')
+        used=$((used + WARMUP_ROUND_S))
+        if ((used >= WARMUP_MAX_S)) || ((used >= WARMUP_MIN_S && 10 * (rps - previous) <= previous
+            && 10 * (previous - rps) <= previous)); then
+            echo "$used"
+            return
+        fi
+        previous=$rps
+    done
+}
+
+# One wrk measurement as a row: warm-up (discarded), then the measured run, counting the upstream calls it caused.
+# measure TARGET DESCRIPTION THREADS CONNECTIONS DELAY_MS URL [wrk options]
+measure() {
+    local target=$1 what=$2 threads=$3 connections=$4 delay=$5 url=$6 run calls warmed pacing=""
+    shift 6
+    ((delay == 0)) || pacing=", $delay ms between requests"
+    warmed=$(warm_up "$url" "$@")
+    log "  $target: warmed up in ${warmed}s; ${DURATION_S}s measured (-t$threads -c$connections$pacing)"
+    journal_mark
+    run=$(wrk_json "$threads" "$connections" "$DURATION_S" "$delay" "$url" "$@")
+    calls=$(calls_since_mark)
+    jq -c --arg target "$target" --arg what "$what" --arg url "$url" --argjson calls "$calls" \
+        --argjson warmed "$warmed" "$JQ_DEFS"'
+        {target: $target, what: $what, url: $url, warmup_s: $warmed, rps: (.rps | round), requests,
+         p50_ms: (.latency_us.p50 | ms), p90_ms: (.latency_us.p90 | ms), p99_ms: (.latency_us.p99 | ms),
+         max_ms: (.latency_us.max | ms), non_2xx: .errors.status,
+         socket_errors: (.errors.connect + .errors.read + .errors.write + .errors.timeout), upstream_calls: $calls}' \
+        <<<"$run"
+}
+
+# --- 1. cached read --------------------------------------------------------------------------------------------------
+
+scenario_cached() {
+    local route=/projects/demo-project/instance-types nginx_port haproxy_port ceiling_port pid rows=() forged
+    nginx_port=$(free_port)
+    haproxy_port=$(free_port)
+    ceiling_port=$(free_port)
+
+    render "$BENCH_DIR/conf/nginx.conf.template" "$WORK/nginx.conf" PORT="$nginx_port" DIR="$WORK" \
+        EMULATOR_PORT="$EMULATOR_PORT" UPSTREAM_TOKEN="$UPSTREAM_TOKEN" USER="$(id -un)" GROUP="$(id -gn)"
+    nginx -e "$WORK/nginx-error.log" -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon off;' >"$WORK/nginx.log" 2>&1 &
+    pid=$!
+    register "$pid" nginx
+    wait_200 "http://127.0.0.1:$nginx_port/v2.1$route" "$pid" || die "nginx did not start; see $WORK/nginx-error.log"
+
+    render "$BENCH_DIR/conf/haproxy.cfg.template" "$WORK/haproxy.cfg" PORT="$haproxy_port" \
+        EMULATOR_PORT="$EMULATOR_PORT" UPSTREAM_TOKEN="$UPSTREAM_TOKEN" PUBLIC_KEY="$WORK/jwt-public.pem" \
+        ISSUER="$JWT_ISSUER" AUDIENCE="$JWT_AUDIENCE"
+    haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
+    pid=$!
+    register "$pid" haproxy
+    wait_200 "http://127.0.0.1:$haproxy_port/v2.1$route" "$pid" -H "Authorization: Bearer $JWT" \
+        || die "haproxy did not start; see $WORK/haproxy.log"
+    # the peer must really verify: a token whose claims do not match its signature is refused
+    forged=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $FORGED_JWT" \
+        "http://127.0.0.1:$haproxy_port/v2.1$route")
+    [[ $forged == 401 ]] || die "haproxy accepted a forged token ($forged)"
+
+    # shellcheck disable=SC2086
+    QUARKUS_HTTP_PORT=$ceiling_port java $BENCH_JAVA_OPTS -jar "$CEILING_JAR" >"$WORK/ceiling.log" 2>&1 &
+    pid=$!
+    register "$pid" ceiling
+    wait_200 "http://127.0.0.1:$ceiling_port/ceiling" "$pid" || die "ceiling app did not start; see $WORK/ceiling.log"
+
+    rows+=("$(measure gateway "gateway, JWT verified (RS256)" "$THREADS" "$CONNECTIONS" 0 \
+        "$GATEWAY/api/v1$route" -H "Authorization: Bearer $JWT")")
+    rss_mb "$GATEWAY_PID" >"$WORK/rss-after-cached"
+    rows+=("$(measure nginx "nginx 1.22 proxy_cache, no auth" "$THREADS" "$CONNECTIONS" 0 \
+        "http://127.0.0.1:$nginx_port/v2.1$route")")
+    rows+=("$(measure haproxy "HAProxy 2.6 cache + jwt_verify (RS256)" "$THREADS" "$CONNECTIONS" 0 \
+        "http://127.0.0.1:$haproxy_port/v2.1$route" -H "Authorization: Bearer $JWT")")
+    rows+=("$(measure ceiling "trivial Quarkus endpoint (ceiling)" "$THREADS" "$CONNECTIONS" 0 \
+        "http://127.0.0.1:$ceiling_port/ceiling")")
+    rows+=("$(measure emulator "emulator direct, no cache (reference)" "$THREADS" "$CONNECTIONS" 0 \
+        "$EMULATOR/v2.1$route" -H "Authorization: Token $UPSTREAM_TOKEN")")
+
+    local x_cache
+    x_cache=$(curl -s -o /dev/null -w '%header{x-cache}' -H "Authorization: Bearer $JWT" "$GATEWAY/api/v1$route")
+    printf '%s\n' "${rows[@]}" | jq -s --arg xcache "$x_cache" --argjson threads "$THREADS" \
+        --argjson connections "$CONNECTIONS" --argjson duration "$DURATION_S" '
+        (map({key: .target, value: .}) | from_entries) as $by
+        | {status: "ok", route: "GET /api/v1/projects/demo-project/instance-types", threads: $threads,
+           connections: $connections, duration_s: $duration, gateway_x_cache: $xcache,
+           rows: map(. + {gateway_ratio: (if .rps > 0 then ($by.gateway.rps / .rps * 1000 | round) / 1000 else null end)}),
+           target: {goal: "gateway req/s >= nginx proxy_cache req/s",
+                    met: ($by.gateway.rps >= $by.nginx.rps and $by.gateway.non_2xx == 0)}}' \
+        >"$WORK/scenario-cached.json"
+}
+
+# --- 2. pass-through -------------------------------------------------------------------------------------------------
+
+scenario_passthrough() {
+    local route=/projects/demo-project/deployments/image-classifier rows=() delay
+    delay=$((PACED_CONNECTIONS * 1000 / PACED_RATE))
+    ((delay >= 1)) || die "BENCH_PACED_RATE=$PACED_RATE is too high to pace $PACED_CONNECTIONS connections (1 ms at least)"
+    for mode in c1 paced; do
+        local threads=1 connections=1 d=0 label="1 connection, back to back"
+        if [[ $mode == paced ]]; then
+            threads=$THREADS connections=$PACED_CONNECTIONS d=$delay
+            label="$PACED_CONNECTIONS connections paced to <= $PACED_RATE req/s"
+        fi
+        rows+=("$(measure emulator "emulator direct" "$threads" "$connections" "$d" \
+            "$EMULATOR/v2.1$route" -H "Authorization: Token $UPSTREAM_TOKEN" | jq -c --arg m "$mode" --arg l "$label" \
+            '. + {mode: $m, mode_label: $l}')")
+        rows+=("$(measure gateway "through the gateway" "$threads" "$connections" "$d" \
+            "$GATEWAY/api/v1$route" -H "Authorization: Bearer $JWT" | jq -c --arg m "$mode" --arg l "$label" \
+            '. + {mode: $m, mode_label: $l}')")
+    done
+    printf '%s\n' "${rows[@]}" | jq -s --argjson duration "$DURATION_S" "$JQ_DEFS"'
+        def added($m): (map(select(.mode == $m)) | map({key: .target, value: .}) | from_entries) as $r
+            | {mode: $m, mode_label: $r.gateway.mode_label,
+               p50_ms: ($r.gateway.p50_ms - $r.emulator.p50_ms | r2), p99_ms: ($r.gateway.p99_ms - $r.emulator.p99_ms | r2)};
+        {status: "ok", route: "GET /api/v1/projects/demo-project/deployments/image-classifier",
+         duration_s: $duration, rows: ., added: [added("c1"), added("paced")]}
+        | .target = {goal: "added latency p50 <= 1 ms, p99 <= 5 ms (paced run)",
+                     met: (.added[1].p50_ms <= 1 and .added[1].p99_ms <= 5 and all(.rows[]; .non_2xx == 0))}' \
+        >"$WORK/scenario-passthrough.json"
+}
+
+# --- 3. overview -----------------------------------------------------------------------------------------------------
+
+# One timed call: prints {code, ms, complete, x_cache}.
+timed_get() {
+    local out code secs xcache complete
+    out=$(curl -s --max-time 60 -o "$WORK/sample.json" -w '%{http_code} %{time_total} %header{x-cache}' "$@")
+    read -r code secs xcache <<<"$out"
+    complete=$(jq -c 'if type == "object" and has("complete") then .complete else null end' "$WORK/sample.json" \
+        2>/dev/null || echo null)
+    jq -nc --arg code "$code" --arg secs "$secs" --arg xcache "${xcache:-}" --argjson complete "$complete" \
+        '{code: ($code | tonumber), ms: ($secs | tonumber * 1000 * 100 | round / 100), complete: $complete,
+          x_cache: $xcache}'
+}
+
+# Appends a POST of a JSON body to a curl config file (one curl process sends the whole batch on one connection).
+batch_post() {
+    local file=$1 path=$2 body=$3
+    [[ -s $file ]] && echo next >>"$file"
+    cat >>"$file" <<EOF
+url = "$EMULATOR/v2.1$path"
+header = "Authorization: Token $UPSTREAM_TOKEN"
+header = "Content-Type: application/json"
+data = "${body//\"/\\\"}"
+output = "/dev/null"
+write-out = "%{http_code}\n"
+EOF
+}
+
+run_batch() {
+    local file=$1 failures
+    failures=$(curl -s -K "$file" | grep -cv '^201$' || true)
+    ((failures == 0)) || die "$failures of the creations in $file failed"
+}
+
+scenario_overview() {
+    local code auth=(-H "Authorization: Bearer $JWT") upstream=(-H "Authorization: Token $UPSTREAM_TOKEN")
+    code=$(curl -s -o "$WORK/overview-probe.json" -w '%{http_code}' "${auth[@]}" \
+        "$GATEWAY/api/v1/projects/demo-project/overview")
+    if [[ $code == 404 || $code == 405 ]]; then
+        jq -n --arg code "$code" '{status: "unavailable",
+            reason: "GET /api/v1/projects/{p}/overview answers \($code): the route is not in this build"}' \
+            >"$WORK/scenario-overview.json"
+        return 0
+    fi
+    [[ $code == 200 ]] || die "GET …/demo-project/overview answered $code"
+    jq -e '.complete | type == "boolean"' "$WORK/overview-probe.json" >/dev/null \
+        || die "GET …/demo-project/overview answered 200 without a boolean 'complete'"
+
+    # Cold means nothing of the project in the gateway's caches: every cold sample reads a project of its own.
+    local organization n k i p
+    organization=$(curl -sf "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project" | jq -r .organization_name)
+    rm -f "$WORK"/create-*.curl
+    for n in "${OVERVIEW_SIZES[@]}"; do
+        for ((k = 1; k <= OVERVIEW_COLD; k++)); do
+            p=ov$n-$k
+            batch_post "$WORK/create-1-projects.curl" /projects "{\"name\":\"$p\",\"organization_name\":\"$organization\"}"
+            for ((i = 1; i <= n; i++)); do
+                batch_post "$WORK/create-2-deployments.curl" "/projects/$p/deployments" \
+                    "{\"name\":\"d-$i\",\"input_type\":\"plain\",\"output_type\":\"plain\"}"
+                batch_post "$WORK/create-3-versions.curl" "/projects/$p/deployments/d-$i/versions" '{"version":"v1"}'
+            done
+        done
+    done
+    log "  creating $((${#OVERVIEW_SIZES[@]} * OVERVIEW_COLD)) projects with their deployments and versions"
+    for f in "$WORK"/create-*.curl; do run_batch "$f"; done
+
+    log "  injecting ${UPSTREAM_LATENCY_MS} ms latency on every upstream call"
+    jq -nc --argjson ms "$UPSTREAM_LATENCY_MS" '{path_pattern: "/v2\\.1/.*", min_latency_ms: $ms}' \
+        | curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary @- "$EMULATOR/emulator/faults"
+
+    local single=() through=() cold=() warm=()
+    for ((i = 0; i < SINGLE_SAMPLES; i++)); do
+        single+=("$(timed_get "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project")")
+        through+=("$(timed_get "${auth[@]}" "$GATEWAY/api/v1/projects/demo-project/deployments/image-classifier")")
+    done
+    for n in "${OVERVIEW_SIZES[@]}"; do
+        log "  overview of projects with $n deployment(s): $OVERVIEW_COLD cold, $OVERVIEW_WARM warm"
+        for ((k = 1; k <= OVERVIEW_COLD; k++)); do
+            cold+=("$(timed_get "${auth[@]}" "$GATEWAY/api/v1/projects/ov$n-$k/overview" | jq -c --argjson n "$n" '. + {deployments: $n}')")
+        done
+        for ((k = 1; k <= OVERVIEW_WARM; k++)); do
+            warm+=("$(timed_get "${auth[@]}" "$GATEWAY/api/v1/projects/ov$n-1/overview" | jq -c --argjson n "$n" '. + {deployments: $n}')")
+        done
+    done
+    curl -sf -o /dev/null -X DELETE "$EMULATOR/emulator/faults"
+
+    jq -n "$JQ_DEFS"'
+        def stats: {n: length, ok: all(.[]; .code == 200), p50_ms: (map(.ms) | median | r2), min_ms: (map(.ms) | min),
+                    max_ms: (map(.ms) | max), complete: all(.[]; .complete == true),
+                    x_cache: (map(.x_cache) | unique | map(select(. != "")))};
+        ($single | stats) as $s
+        | {status: "ok", upstream_latency_ms: $latency,
+           single_upstream_call: ($s + {what: "GET /v2.1/projects/demo-project on the emulator"}),
+           single_through_gateway: ($through | stats
+               + {what: "GET /api/v1/projects/demo-project/deployments/image-classifier"}),
+           sizes: [$sizes[] as $n
+               | ($cold | map(select(.deployments == $n)) | stats) as $c
+               | ($warm | map(select(.deployments == $n)) | stats) as $w
+               | {deployments: $n, cold: $c, warm: $w,
+                  cold_ratio: ($c.p50_ms / $s.p50_ms | r2), warm_ratio: ($w.p50_ms / $s.p50_ms | r2)}]}
+        | .flatness = (.sizes[-1].cold.p50_ms / .sizes[0].cold.p50_ms | r2)
+        | .target = {goal: "cold <= 2.3 x single call and flat up to 50 deployments; warm <= 1.15 x",
+                     met: all(.sizes[]; .cold.ok and .warm.ok and .cold.complete and .warm.complete
+                                        and .cold_ratio <= 2.3 and .warm_ratio <= 1.15)}' \
+        --argjson latency "$UPSTREAM_LATENCY_MS" --argjson sizes "$(printf '%s\n' "${OVERVIEW_SIZES[@]}" | jq -s -c .)" \
+        --argjson single "$(printf '%s\n' "${single[@]}" | jq -s -c .)" \
+        --argjson through "$(printf '%s\n' "${through[@]}" | jq -s -c .)" \
+        --argjson cold "$(printf '%s\n' "${cold[@]}" | jq -s -c .)" \
+        --argjson warm "$(printf '%s\n' "${warm[@]}" | jq -s -c .)" \
+        >"$WORK/scenario-overview.json"
+}
+
+# --- 4. start-up and memory ------------------------------------------------------------------------------------------
+
+scenario_startup() {
+    local samples=("$(cat "$WORK/startup-first.json")") i
+    for ((i = 2; i <= STARTS; i++)); do
+        log "  start-up sample $i of $STARTS"
+        start_gateway
+        samples+=("$GATEWAY_STARTUP")
+        stop_pid "$GATEWAY_PID"
+    done
+    local after=null
+    [[ -s $WORK/rss-after-cached ]] && after=$(cat "$WORK/rss-after-cached")
+    printf '%s\n' "${samples[@]}" | jq -s --argjson idle "$(cat "$WORK/rss-idle")" --argjson after "$after" "$JQ_DEFS"'
+        {status: "ok", samples: ., live_ms_median: (map(.live_ms) | median),
+         first_api_ms_median: (map(.first_api_ms) | median), rss_idle_mb: $idle, rss_after_cached_mb: $after}
+        | .target = {goal: "start to first 200 <= 1500 ms; RSS after load <= 250 MB",
+                     met: (.live_ms_median <= 1500 and ($after == null or $after <= 250))}' \
+        >"$WORK/scenario-startup.json"
+}
+
+# --- the run ---------------------------------------------------------------------------------------------------------
+
+run_scenario() {
+    local name=$1 rc mark
+    log "scenario $name"
+    mark=$(pid_mark)
+    rc=0
+    set -m
+    (
+        trap 'stop_started '"$mark" EXIT
+        "scenario_$name"
+    ) </dev/null &
+    SCENARIO_GROUP=$!
+    set +m
+    wait "$SCENARIO_GROUP" || rc=$?
+    SCENARIO_GROUP=
+    curl -s -o /dev/null -X DELETE "$EMULATOR/emulator/faults" || true
+    if ((rc != 0)) || [[ ! -s $WORK/scenario-$name.json ]]; then
+        FAILED=1
+        jq -n --arg reason "stopped with status $rc; see the log above and $WORK" '{status: "failed", reason: $reason}' \
+            >"$WORK/scenario-$name.json"
+    fi
+    jq -r --arg only "$name" -f "$BENCH_DIR/report.jq" \
+        <<<"$(jq -n --arg name "$name" --slurpfile s "$WORK/scenario-$name.json" '{scenarios: {($name): $s[0]}}')"
+}
+
+machine_json() {
+    jq -n --arg cpu "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)" --argjson cores "$(nproc)" \
+        --argjson ram_mb "$(awk '/^MemTotal/ {print int($2 / 1024)}' /proc/meminfo)" \
+        --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --arg kernel "$(uname -r)" \
+        --arg java "$(java -version 2>&1 | paste -sd ';' -)" --arg host "$(hostname)" \
+        --arg wrk "$( (wrk -v 2>&1 || true) | head -1 | cut -d' ' -f1-2)" \
+        --arg nginx "$( (nginx -v 2>&1 || true) | sed 's/^nginx version: //')" \
+        --arg haproxy "$( (haproxy -v 2>/dev/null || true) | head -1 | cut -d' ' -f1-3)" \
+        '{cpu: $cpu, cores: $cores, ram_mb: $ram_mb, os: $os, kernel: $kernel, java: $java, hostname: $host,
+          tools: {wrk: $wrk, nginx: $nginx, haproxy: $haproxy}}'
+}
+
+# The gateway's ERROR log lines of the run, grouped by message (time stamps and ports dropped), most frequent first.
+gateway_errors() {
+    cat "$WORK"/gateway-*.log 2>/dev/null | grep ' ERROR ' | sed -E 's/^[0-9-]+ [0-9:,]+ ERROR +//; s/:[0-9]{4,5}/:PORT/g' \
+        | sort | uniq -c | sort -rn | head -5 | jq -R -s -c 'split("\n") | map(select(. != "") | sub("^ +"; ""))'
+}
+
+main() {
+    local started elapsed_start commit dirty load_start name
+    elapsed_start=$(date +%s)
+    command -v java >/dev/null || die "java (17 or newer) is required on PATH"
+    ensure_commands curl:curl jq:jq openssl:openssl wrk:wrk ss:iproute2
+    if selected cached; then
+        ensure_commands nginx:nginx haproxy:haproxy
+    fi
+    build_gateway
+    if selected cached; then
+        build_ceiling
+    fi
+    make_jwt
+
+    load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+    started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+    log "mode $MODE, scenarios: ${SCENARIOS[*]}; load average before: $load_start"
+    start_emulator
+    start_gateway
+    echo "$GATEWAY_STARTUP" >"$WORK/startup-first.json"
+    rss_mb "$GATEWAY_PID" >"$WORK/rss-idle"
+
+    local budget_start
+    budget_start=$(date +%s)
+    (
+        trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+        sleep $((2 * BUDGET_S)) &
+        nap=$!
+        wait "$nap" && log "watchdog: the run took over $((2 * BUDGET_S)) s, stopping it" && kill -TERM $$
+    ) &
+    register $! watchdog
+    for name in cached passthrough overview startup; do
+        selected "$name" || continue
+        if (($(date +%s) - budget_start > BUDGET_S)); then
+            log "scenario $name skipped: the run is over its ${BUDGET_S} s budget"
+            jq -n --argjson b "$BUDGET_S" '{status: "skipped", reason: "the run was over its \($b) s budget"}' \
+                >"$WORK/scenario-$name.json"
+            continue
+        fi
+        run_scenario "$name"
+    done
+
+    commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    dirty=$(git -C "$ROOT" status --porcelain -- . ':!bench/results' 2>/dev/null | head -1)
+    local result=$WORK/result.json
+    jq -n --arg date "$started" --arg mode "$MODE" --argjson machine "$(machine_json)" \
+        --arg load_start "$load_start" --arg load_end "$(cut -d' ' -f1-3 /proc/loadavg)" \
+        --arg commit "$commit" --argjson dirty "$([[ -n $dirty ]] && echo true || echo false)" \
+        --arg java_opts "$BENCH_JAVA_OPTS" --argjson elapsed $(($(date +%s) - elapsed_start)) \
+        --argjson errors "$(gateway_errors)" \
+        '{date: $date, mode: $mode, machine: $machine, load_average: {start: $load_start, end: $load_end},
+          gateway: {commit: $commit, dirty: $dirty, java_opts: $java_opts, logged_errors: $errors},
+          elapsed_s: $elapsed, scenarios: {}}' \
+        >"$result"
+    for name in cached passthrough overview startup; do
+        selected "$name" || continue
+        jq --arg name "$name" --slurpfile s "$WORK/scenario-$name.json" '.scenarios[$name] = $s[0]' "$result" \
+            >"$result.tmp" && mv "$result.tmp" "$result"
+    done
+
+    local base
+    base=$BENCH_DIR/results/$(date -u +%Y-%m-%dT%H%M%SZ -d "$started")-$MODE
+    [[ ${#SCENARIOS[@]} == 4 ]] || base+=-$(IFS=-; echo "${SCENARIOS[*]}")
+    mkdir -p "$BENCH_DIR/results"
+    cp "$result" "$base.json"
+    jq -r -f "$BENCH_DIR/report.jq" "$result" >"$base.md"
+    echo
+    cat "$base.md"
+    log "written: ${base#"$ROOT"/}.json and .md ($(($(date +%s) - elapsed_start)) s)"
+    ((FAILED == 0)) || exit 1
+}
+
+main

@@ -1,0 +1,87 @@
+package org.ubiopsgateway.gateway.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import org.ubiopsgateway.model.common.Identifiable;
+
+import java.util.Collection;
+
+/**
+ * Every successful JSON read answers with an {@code ETag} (of the JSON it sends) and a matching
+ * {@code If-None-Match} gets {@code 304} without a body. Reads through the cache also say {@code X-Cache} and
+ * {@code Age}; a cached entry's JSON is written as it was stored, not serialised again.
+ */
+@Provider
+@Priority(Priorities.USER) // runs after the filters with a higher priority, which still see the entity
+public class CacheHeaders implements ContainerResponseFilter {
+
+    public static final String X_CACHE = "X-Cache";
+
+    private final CurrentVertxRequest request;
+    private final ObjectMapper json;
+
+    public CacheHeaders(CurrentVertxRequest request, ObjectMapper json) {
+        this.request = request;
+        this.json = json;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext requestContext, ContainerResponseContext response)
+            throws JsonProcessingException {
+        Object entity = response.getEntity();
+        if (!HttpMethod.GET.equals(requestContext.getMethod()) || response.getStatus() != 200
+                || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType()) || !isModel(entity)) {
+            return;
+        }
+        CacheOutcome outcome = request.getCurrent().get(CacheOutcome.KEY);
+        byte[] body;
+        String etag;
+        if (outcome != null && outcome.entry().value() == entity) {
+            body = outcome.entry().json();
+            etag = outcome.entry().etag();
+        } else {
+            body = json.writeValueAsBytes(entity); // a value built for this request (filtered for the caller, say)
+            etag = ReadCache.etag(body);
+        }
+        if (outcome != null) {
+            response.getHeaders().putSingle(X_CACHE, outcome.status().name());
+            response.getHeaders().putSingle("Age", outcome.ageSeconds());
+        }
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        if (matches(requestContext.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(304);
+            response.setEntity(null);
+        } else {
+            response.setEntity(body, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
+        }
+    }
+
+    /** Records and lists of them: not streams, files or bytes, which are written as they are. */
+    private static boolean isModel(Object entity) {
+        return entity instanceof Record || entity instanceof Collection<?> || entity instanceof Identifiable;
+    }
+
+    /** RFC 9110 weak comparison: a list of tags, {@code W/} ignored, {@code *} matching anything. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,214 @@
+package org.ubiopsgateway.gateway.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import org.jboss.logging.Logger;
+import org.ubiopsgateway.gateway.upstream.UpstreamFailure;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The read cache in front of upstream. Per key: a fresh entry is served without an upstream call; otherwise one
+ * upstream call serves every concurrent reader (single flight); only successes are stored; when that call fails
+ * because upstream is unavailable ({@link UpstreamFailure}) and an expired entry is still within
+ * {@code gateway.cache.stale-for}, the expired entry is served, marked STALE.
+ *
+ * <p>Storage is Quarkus Cache (Caffeine), one cache per {@link Region}; the flights are kept here rather than in
+ * {@code Cache#getAsync}, because a load must be told apart from a lookup (stale serving needs the old entry while
+ * the new one loads) and an invalidation must detach a load that started before the write it follows.
+ */
+@Startup // a misconfigured region stops the start, not the first read
+@ApplicationScoped
+public class ReadCache {
+
+    private static final Logger LOG = Logger.getLogger(ReadCache.class);
+
+    private final CacheConfig config;
+    private final ObjectMapper json;
+    private final CurrentVertxRequest request;
+    private final Clock clock;
+    private final Map<Region, CaffeineCache> caches = new EnumMap<>(Region.class);
+    private final Map<Region, Long> ttlMillis = new EnumMap<>(Region.class);
+    private final Map<Region, Map<CacheStatus, Counter>> counters = new EnumMap<>(Region.class);
+    private final Map<FlightKey, Uni<Entry>> flights = new ConcurrentHashMap<>();
+
+    /** One Quarkus cache per {@link Region}: Quarkus creates the caches that are injected by name. */
+    public ReadCache(CacheConfig config, ObjectMapper json, CurrentVertxRequest request, MeterRegistry metrics,
+                     @CacheName("instance-types") Cache instanceTypes, @CacheName("quotas") Cache quotas,
+                     @CacheName("templates") Cache templates, @CacheName("reads") Cache reads,
+                     @CacheName("overview") Cache overview) {
+        this.config = config;
+        this.json = json;
+        this.request = request;
+        this.clock = Clock.systemUTC();
+        Map<String, Cache> byName = Stream.of(instanceTypes, quotas, templates, reads, overview)
+                .collect(Collectors.toMap(Cache::getName, cache -> cache));
+        for (Region region : Region.values()) {
+            CaffeineCache cache = byName.get(region.cacheName()).as(CaffeineCache.class);
+            CacheConfig.Region policy = region.policy(config);
+            // Entries outlive their TTL by the stale window, so an expired one can stand in while upstream fails.
+            cache.setExpireAfterWrite(policy.ttl().plus(config.staleFor()));
+            cache.setMaximumSize(policy.maximumSize());
+            caches.put(region, cache);
+            ttlMillis.put(region, policy.ttl().toMillis());
+            Map<CacheStatus, Counter> byStatus = new EnumMap<>(CacheStatus.class);
+            for (CacheStatus status : CacheStatus.values()) {
+                byStatus.put(status, Counter.builder("gateway.cache.requests")
+                        .description("Reads through the gateway's cache, by cache and result")
+                        .tag("cache", region.cacheName()).tag("result", status.name().toLowerCase())
+                        .register(metrics));
+            }
+            counters.put(region, byStatus);
+        }
+    }
+
+    /**
+     * The value for {@code key}: from the cache when fresh, else from {@code loader} (one call for all concurrent
+     * readers of the key), else, when upstream is unavailable, the expired entry. Call it on the request's thread:
+     * it notes the outcome on the request for the response headers.
+     */
+    public <T> Uni<T> read(Region region, String key, Supplier<Uni<T>> loader) {
+        return read(region, key, loader, value -> true);
+    }
+
+    /** As {@link #read(Region, String, Supplier)}, but a loaded value is kept only if {@code storable} says so. */
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> read(Region region, String key, Supplier<Uni<T>> loader, Predicate<T> storable) {
+        RoutingContext routing = currentRequest();
+        Context context = Vertx.currentContext();
+        long now = clock.millis();
+        Entry cached = lookup(region, key, now);
+        if (cached != null && cached.ageMillis(now) < ttlMillis.get(region)) {
+            note(routing, region, CacheStatus.HIT, cached, now);
+            return Uni.createFrom().item((T) cached.value());
+        }
+        return flight(region, key, loader, (Predicate<Object>) storable)
+                .emitOn(command -> onContext(context, command))
+                .map(entry -> {
+                    note(routing, region, CacheStatus.MISS, entry, entry.storedAtMillis());
+                    return (T) entry.value();
+                })
+                .onFailure(failure -> cached != null && UpstreamFailure.of(failure).isPresent())
+                .recoverWithItem(failure -> {
+                    LOG.debugf("Serving stale %s/%s: %s", region.cacheName(), key, failure.toString());
+                    note(routing, region, CacheStatus.STALE, cached, clock.millis());
+                    return (T) cached.value();
+                });
+    }
+
+    /** Drops every entry {@code invalidation} selects, in every region, and detaches loads of them in flight. */
+    Uni<Void> evict(Invalidation invalidation) {
+        flights.keySet().removeIf(flight -> invalidation.matches(flight.key()));
+        return Uni.join().all(caches.values().stream()
+                        .map(cache -> cache.invalidateIf(key -> invalidation.matches((String) key))).toList())
+                .andCollectFailures().replaceWithVoid();
+    }
+
+    /** Drops everything: after missed invalidations (a lost Redis connection), nothing cached can be trusted. */
+    public Uni<Void> clear() {
+        flights.clear();
+        return Uni.join().all(caches.values().stream().map(Cache::invalidateAll).toList())
+                .andCollectFailures().replaceWithVoid();
+    }
+
+    private Entry lookup(Region region, String key, long now) {
+        CompletableFuture<Entry> future = caches.get(region).getIfPresent(key);
+        Entry entry = future == null ? null : future.getNow(null);
+        long limit = ttlMillis.get(region) + config.staleFor().toMillis();
+        return entry == null || entry.ageMillis(now) >= limit ? null : entry;
+    }
+
+    private Uni<Entry> flight(Region region, String key, Supplier<? extends Uni<?>> loader,
+                              Predicate<Object> storable) {
+        FlightKey flightKey = new FlightKey(region, key);
+        return flights.computeIfAbsent(flightKey, k -> {
+            AtomicReference<Uni<Entry>> self = new AtomicReference<>();
+            Uni<Entry> load = Uni.createFrom().<Object>deferred(loader::get)
+                    .map(value -> entry(value, clock.millis()))
+                    .invoke(entry -> {
+                        // Not stored when an invalidation detached this load: it may predate the write.
+                        if (flights.remove(k, self.get()) && storable.test(entry.value())) {
+                            caches.get(region).put(key, CompletableFuture.completedFuture(entry));
+                        }
+                    })
+                    .onFailure().invoke(() -> flights.remove(k, self.get()))
+                    .memoize().indefinitely();
+            self.set(load);
+            return load;
+        });
+    }
+
+    private Entry entry(Object value, long now) {
+        try {
+            byte[] bytes = json.writeValueAsBytes(value);
+            return new Entry(value, bytes, etag(bytes), now);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a cached value", e);
+        }
+    }
+
+    /** A strong ETag from the JSON itself: equal answers get equal tags on every replica. */
+    static String etag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void note(RoutingContext routing, Region region, CacheStatus status, Entry entry, long now) {
+        counters.get(region).get(status).increment();
+        if (routing != null) {
+            // An answer built from several reads (an effective view, an overview) is as stale as its stalest part.
+            CacheOutcome earlier = routing.get(CacheOutcome.KEY);
+            CacheOutcome outcome = new CacheOutcome(status, entry, entry.ageMillis(now) / 1000);
+            routing.put(CacheOutcome.KEY, earlier == null ? outcome : earlier.and(outcome));
+        }
+    }
+
+    private RoutingContext currentRequest() {
+        try {
+            return request.getCurrent();
+        } catch (ContextNotActiveException e) {
+            return null; // not serving a request (a health check, say): no headers to set
+        }
+    }
+
+    /** A reader that joined another request's load continues on its own request's event loop. */
+    private static void onContext(Context context, Runnable command) {
+        if (context == null || Vertx.currentContext() == context) {
+            command.run();
+        } else {
+            context.runOnContext(ignored -> command.run());
+        }
+    }
+
+    private record FlightKey(Region region, String key) {
+    }
+}

@@ -1,0 +1,139 @@
+package org.ubiopsgateway.gateway.overview;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ubiopsgateway.emulator.FaultRule;
+import org.ubiopsgateway.emulator.Journal;
+import org.ubiopsgateway.gateway.cache.CacheHeaders;
+import org.ubiopsgateway.gateway.cache.Concurrently;
+import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** GET /api/v1/projects/{project}/overview against the emulator. */
+@QuarkusTest
+class OverviewResourceTest {
+
+    private static final String OVERVIEW = "/api/v1/projects/{project}/overview";
+
+    @Inject
+    EmbeddedEmulator embedded;
+
+    Journal journal;
+
+    @BeforeEach
+    void reset() {
+        embedded.emulator().reset();
+        journal = embedded.emulator().journal();
+    }
+
+    @Test
+    void theOverviewHasEveryPartOfTheProjectPage() {
+        given().get(OVERVIEW, "demo-project").then().statusCode(200)
+                .header("X-Complete", "true")
+                .body("complete", equalTo(true))
+                .body("missing", empty())
+                .body("project.name", equalTo("demo-project"))
+                .body("resources.deployments", equalTo(3))
+                .body("quotas", hasSize(greaterThan(0)))
+                .body("credits.total", notNullValue())
+                .body("credits.periodStart", notNullValue())
+                .body("credits.deployments.deployment", hasItem("image-classifier"))
+                .body("deployments.name", containsInAnyOrder("image-classifier", "text-summarizer", "churn-model"))
+                .body("deployments.find { it.name == 'image-classifier' }.versions.version", containsInAnyOrder("v1", "v2"))
+                .body("deployments.find { it.name == 'image-classifier' }.versions.find { it.version == 'v2' }.scaling.minimumInstances", equalTo(1))
+                .body("deployments.find { it.name == 'image-classifier' }.versions.find { it.version == 'v1' }.default", equalTo(true))
+                .body("requests.total", greaterThan(0))
+                .body("requests.byStatus.completed", greaterThan(0))
+                .body("failedBuilds", hasSize(1))
+                .body("failedBuilds[0].deployment", equalTo("image-classifier"))
+                .body("failedBuilds[0].version", equalTo("v2"))
+                .body("failedBuilds[0].errorMessage", containsString("torch"));
+    }
+
+    @Test
+    void onlyVersionsWhoseLatestRevisionIsNotActiveCostACallMore() {
+        given().get(OVERVIEW, "demo-project").then().statusCode(200);
+        assertEquals(3, journal.count("deployment_versions_list"), "one call per deployment");
+        assertEquals(1, journal.count("revisions_get"), "only image-classifier v2's latest revision is not its active one");
+    }
+
+    @Test
+    void aFailingPartIsNamedAndTheRestIsReturned() {
+        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0));
+        embedded.emulator().faults().add(FaultRule.drop("/v2\\.1/projects/demo-project/deployments/churn-model/versions", 1.0));
+        given().get(OVERVIEW, "demo-project").then().statusCode(200)
+                .header("X-Complete", "false")
+                .body("complete", equalTo(false))
+                .body("quotas", nullValue())
+                .body("missing.part", containsInAnyOrder("quotas", "deployments/churn-model/versions"))
+                .body("missing.find { it.part == 'quotas' }.reason", equalTo("upstream-error"))
+                .body("missing.find { it.part == 'deployments/churn-model/versions' }.reason", equalTo("unreachable"))
+                .body("deployments.find { it.name == 'churn-model' }.versions", nullValue())
+                .body("deployments.find { it.name == 'text-summarizer' }.versions", hasSize(1))
+                .body("project.name", equalTo("demo-project"));
+    }
+
+    @Test
+    void whenTheProjectItselfFailsThatIsTheAnswer() {
+        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project", 503, 1.0));
+        given().get(OVERVIEW, "demo-project").then().statusCode(502).contentType("application/problem+json");
+        given().get(OVERVIEW, "no-such-project").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void concurrentOverviewsOfOneProjectShareOneFanOut() throws Exception {
+        embedded.emulator().faults().add(FaultRule.latency("/v2\\.1/projects/demo-project", Duration.ofMillis(400)));
+        List<Response> answers = Concurrently.send(10,
+                () -> given().get(OVERVIEW, "demo-project"));
+        answers.forEach(answer -> assertEquals(200, answer.statusCode()));
+        assertEquals(1, journal.count("projects_get"), "ten overviews, one project call");
+        assertEquals(3, journal.count("deployment_versions_list"), "ten overviews, one call per deployment");
+    }
+
+    @Test
+    void fiftyDeploymentsCostTwoRoundsOfCallsNotFifty() {
+        OverviewFixture.project(embedded.emulator(), "wide-project", 50);
+        embedded.emulator().faults().add(FaultRule.latency("/v2\\.1/projects/.*", Duration.ofMillis(50)));
+        given().get(OVERVIEW, "wide-project").then().statusCode(200); // warms the gateway's connections
+        journal.clear();
+
+        long single = timed(() -> given().get("/api/v1/projects/wide-project/deployments/deployment-0")
+                .then().statusCode(200));
+        journal.clear();
+        long overview = timed(() -> given().get(OVERVIEW, "wide-project").then().statusCode(200)
+                .body("complete", equalTo(true)).body("deployments", hasSize(50))
+                .header(CacheHeaders.X_CACHE, "MISS"));
+        System.out.printf("Overview of 50 deployments at 50 ms upstream latency: %d ms; one upstream call through"
+                + " the gateway: %d ms; upstream calls in flight at once: %d%n", overview, single,
+                journal.peakConcurrency());
+
+        assertEquals(50, journal.count("deployment_versions_list"));
+        // 50 version calls in sequence would keep the peak at the first round's size; in parallel they overlap.
+        assertTrue(journal.peakConcurrency() >= 20, "version calls overlapped: " + journal.peakConcurrency());
+        assertTrue(overview < 50 * 50, "well under 50 sequential calls: " + overview + " ms");
+    }
+
+    private static long timed(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
