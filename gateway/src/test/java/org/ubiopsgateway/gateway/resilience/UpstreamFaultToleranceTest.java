@@ -207,12 +207,14 @@ class UpstreamFaultToleranceTest {
                 }
             }
             System.out.printf("[resilience] %d concurrent reads, 2s each upstream, bulkhead 32+32: statuses %s, "
-                    + "upstream calls %d%n", requests, histogram, journal.size());
+                    + "upstream calls %d, at most %d at once%n", requests, histogram, journal.size(),
+                    journal.peakConcurrency());
             assertFalse(busy.isEmpty(), "some were refused: " + histogram);
             busy.forEach(response -> problem(response.then(), 503)
                     .body("type", equalTo(PROBLEM + "upstream-busy")).header("Retry-After", equalTo("1")));
             assertEquals(requests, histogram.getOrDefault(404, 0) + busy.size(), "the others answered: " + histogram);
-            assertTrue(journal.size() <= 64, "at most 32 in flight and 32 queued reached UbiOps");
+            assertTrue(journal.size() <= 64, "only the 32 in flight and the 32 queued reached UbiOps");
+            assertTrue(journal.peakConcurrency() <= 32, "at most 32 in flight: " + journal.peakConcurrency());
         } finally {
             pool.shutdownNow();
         }
