@@ -190,8 +190,8 @@ class UpstreamFaultToleranceTest {
 
     @Test
     void bulkheadRefusesCallsBeyondItsBound() throws Exception {
-        // Distinct projects, so that no two requests share one upstream call; each waits 2s upstream.
-        embedded.emulator().faults().add(FaultRule.latency("/v2\\.1/projects/slow-\\d+", Duration.ofSeconds(2)));
+        // Distinct projects, so that no two requests share one upstream call; each waits 3s upstream.
+        embedded.emulator().faults().add(FaultRule.latency("/v2\\.1/projects/slow-\\d+", Duration.ofSeconds(3)));
         int requests = 80;
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         try {
@@ -206,7 +206,7 @@ class UpstreamFaultToleranceTest {
                     busy.add(response);
                 }
             }
-            System.out.printf("[resilience] %d concurrent reads, 2s each upstream, bulkhead 32+32: statuses %s, "
+            System.out.printf("[resilience] %d concurrent reads, 3s each upstream, bulkhead 32+32: statuses %s, "
                     + "upstream calls %d, at most %d at once%n", requests, histogram, journal.size(),
                     journal.peakConcurrency());
             assertFalse(busy.isEmpty(), "some were refused: " + histogram);
