@@ -159,8 +159,12 @@ public class OverviewService {
                         v.latestRevision())).toList());
     }
 
-    /** Not cached: counts of recent requests change with every request. */
+    /** Counts of recent requests change with every request: kept for the micro-cache's few seconds at most. */
     private Uni<RequestCounts> requestCounts(String project) {
+        return cache.read(Region.READS, CacheKeys.of(project, "recent-requests"), () -> countRequests(project));
+    }
+
+    private Uni<RequestCounts> countRequests(String project) {
         Instant since = Instant.now().minus(config.requestWindow()).truncatedTo(ChronoUnit.SECONDS);
         int sample = config.requestSample();
         return upstream.listRequests(project, "deployment", null, null, sample, 0, null, null, null,

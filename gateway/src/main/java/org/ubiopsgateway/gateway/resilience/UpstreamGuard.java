@@ -125,12 +125,10 @@ public class UpstreamGuard {
             Timer.Sample sample = Timer.start(registry);
             return attempt.onItemOrFailure().invoke((item, failure) -> {
                 String outcome = outcome(failure);
+                // Histogram buckets come from observability.LatencyHistograms, as for every timer on the dashboard.
                 sample.stop(Timer.builder("gateway.upstream.calls")
                         .description("Attempts of calls to UbiOps, by client operation and outcome")
                         .tags("operation", call.operation(), "outcome", outcome)
-                        .serviceLevelObjectives(Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-                                Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-                                Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10))
                         .register(registry));
                 if (outcome.equals("rate-limited")) {
                     rateLimited.increment();

@@ -1,5 +1,7 @@
 package org.ubiopsgateway.gateway.security;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.Map;
 
 /**
@@ -14,6 +16,8 @@ import java.util.Map;
  * @param upstreamStatus the status of UbiOps's last answer for this request; null when UbiOps was not called
  * @param durationMs     time spent in the gateway
  */
+// Written by AuditLog's ObjectMapper, out of the REST layer's sight: a native image needs it registered.
+@RegisterForReflection
 public record AuditEvent(String time, String subject, String action, Map<String, String> target, int outcome,
                          Integer upstreamStatus, long durationMs) {
 }

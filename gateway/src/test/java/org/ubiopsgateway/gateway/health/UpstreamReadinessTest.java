@@ -24,8 +24,6 @@ class UpstreamReadinessTest {
 
     private static final String PROJECTS = "/v2\\.1/projects";
     private static final long INTERVAL_MS = 300;
-    /** The ubiops check among the readiness checks (the cache has one too). */
-    private static final String UBIOPS = "checks.find { it.name == 'ubiops' }";
 
     @Inject
     EmbeddedEmulator embedded;
@@ -34,6 +32,9 @@ class UpstreamReadinessTest {
     void reset() {
         embedded.emulator().reset();
     }
+
+    private static final String UBIOPS = "checks.find { it.name == 'ubiops' }";
+    private static final String CACHE = "checks.find { it.name == 'cache-invalidation' }";
 
     @AfterEach
     void heal() {
@@ -114,6 +115,14 @@ class UpstreamReadinessTest {
         int probes = embedded.emulator().journal().count("projects_list");
         System.out.printf("[readiness] %d health checks in %d ms made %d upstream calls%n", checks, elapsedMs, probes);
         assertTrue(probes <= elapsedMs / INTERVAL_MS + 1, probes + " probes in " + elapsedMs + " ms");
+    }
+
+    @Test
+    void withoutRedisCacheInvalidationsAreLocalAndReadinessSaysSo() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body(CACHE + ".status", equalTo("UP"))
+                .body(CACHE + ".data.redis", equalTo("disabled"))
+                .body(CACHE + ".data.invalidations", equalTo("local-only"));
     }
 
     @Test

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Measures the resident memory (RSS) of the packaged JVM gateway, idle and under read load against the emulator,
+# with the JVM memory flags of deploy/Dockerfile.jvm inside a simulated container limit (-XX:MaxRAM). The Kubernetes
+# requests and limits in deploy/k8s/base/deployment.yaml come from these figures (README, "Run in production").
+# Needs: the packaged gateway and emulator (./mvnw -B -pl gateway -am package -DskipTests), wrk, curl, openssl.
+# Usage: deploy/sizing/measure-rss.sh [container-limit, default 512m] [seconds of load, default 60] [connections, default 32]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+limit="${1:-512m}" seconds="${2:-60}" connections="${3:-32}"
+gw_port=18080 emu_port=18089
+app=gateway/target/quarkus-app/quarkus-run.jar
+emulator=ubiops-emulator/target/ubiops-emulator-1.0.0-SNAPSHOT-runner.jar
+[[ -f $app && -f $emulator ]] || { echo "package first: ./mvnw -B -pl gateway -am package -DskipTests" >&2; exit 1; }
+# The flags of deploy/Dockerfile.jvm's JAVA_OPTS, read from it so the two cannot drift.
+jvm_flags=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' deploy/Dockerfile.jvm)
+[[ -n $jvm_flags ]] || { echo "no JAVA_OPTS in deploy/Dockerfile.jvm" >&2; exit 1; }
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+log=$(mktemp -d)
+
+java -jar "$emulator" --port $emu_port --token sizing >"$log/emulator.log" 2>&1 & pids+=($!)
+# shellcheck disable=SC2086 # the flags are words
+UBIOPS_API_URL=http://127.0.0.1:$emu_port/v2.1 UBIOPS_API_TOKEN=sizing QUARKUS_HTTP_PORT=$gw_port \
+MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/gateway/src/test/resources/test-keys/test-only-rsa-public.pem \
+MP_JWT_VERIFY_ISSUER=https://issuer.test.ubiops-gateway MP_JWT_VERIFY_AUDIENCES=ubiops-gateway \
+QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
+  java -XX:MaxRAM="$limit" $jvm_flags -jar "$app" >"$log/gateway.log" 2>&1 & gateway=$!; pids+=($gateway)
+
+for _ in $(seq 120); do
+  curl -fs localhost:$gw_port/q/health/ready >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs localhost:$gw_port/q/health/ready >/dev/null || { echo "gateway not ready; log in $log" >&2; exit 1; }
+
+rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$gateway/status"; }
+# shellcheck disable=SC2086
+heap_max=$(java -XX:MaxRAM="$limit" $jvm_flags -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {print int($4 / 1048576)}')
+export TOKEN; TOKEN=$(deploy/compose/test-token.sh sizing viewer '*')
+wrk -t1 -c4 -d5s -s deploy/sizing/routes.lua "http://127.0.0.1:$gw_port" >/dev/null # warm-up
+sleep 2
+idle=$(rss)
+
+samples="$log/rss"
+( while kill -0 $gateway 2>/dev/null; do rss >>"$samples"; sleep 1; done ) & pids+=($!)
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s deploy/sizing/routes.lua "http://127.0.0.1:$gw_port" >"$log/wrk.txt"
+requests=$(awk '/Requests\/sec/ {print int($2)}' "$log/wrk.txt")
+p99=$(awk '/^ +99%/ {print $2}' "$log/wrk.txt")
+non2xx=$(awk '/Non-2xx/ {print $NF}' "$log/wrk.txt")
+peak=$(sort -n "$samples" | tail -1)
+median=$(sort -n "$samples" | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
+
+echo "container limit (-XX:MaxRAM)  $limit"
+echo "JVM flags                     $jvm_flags (max heap ${heap_max} MiB)"
+echo "load                          ${seconds}s, $connections connections: ${requests} req/s, p99 ${p99}, non-2xx ${non2xx:-0}"
+echo "RSS idle after warm-up        ${idle} MiB"
+echo "RSS under load, median        ${median} MiB"
+echo "RSS under load, peak          ${peak} MiB"

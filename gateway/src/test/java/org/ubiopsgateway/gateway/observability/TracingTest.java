@@ -1,0 +1,75 @@
+package org.ubiopsgateway.gateway.observability;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With an OTLP endpoint configured, a caller's W3C trace continues through the gateway to UbiOps and into the logs. */
+@QuarkusTest
+@TestProfile(TracingTest.WithOtlpEndpoint.class)
+class TracingTest {
+
+    /** A caller's trace: W3C trace context, sampled. */
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
+    public static class WithOtlpEndpoint implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // Nothing listens there: spans are read from RecordedSpans, and the exporter's batches never come due.
+            return Map.of("quarkus.otel.exporter.otlp.endpoint", "http://127.0.0.1:4317",
+                    "quarkus.otel.bsp.schedule.delay", "1h");
+        }
+    }
+
+    @Inject
+    RecordedSpans spans;
+
+    private final LogCapture accessLog = new LogCapture(AccessLogTest.CATEGORY);
+
+    @BeforeEach
+    void capture() {
+        accessLog.start();
+    }
+
+    @AfterEach
+    void release() {
+        accessLog.stop();
+    }
+
+    @Test
+    void anEndpointTurnsTracingOn() {
+        assertEquals("false", ConfigProvider.getConfig().getValue("quarkus.otel.sdk.disabled", String.class));
+    }
+
+    @Test
+    void theCallersTraceReachesUpstreamAndTheLog() {
+        RestAssured.given().header("traceparent", TRACEPARENT).get("/api/v1/projects/demo-project").then().statusCode(200);
+
+        ExtLogRecord line = (ExtLogRecord) accessLog.awaitRecord(l -> l.contains("GET /api/v1/projects/demo-project "));
+        assertEquals(TRACE_ID, line.getMdc("traceId"), "the access log line carries the caller's trace id");
+
+        List<SpanData> trace = spans.ended().stream().filter(s -> s.getTraceId().equals(TRACE_ID)).toList();
+        assertTrue(trace.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER
+                && "/api/v1/projects/{project}".equals(s.getAttributes().asMap().entrySet().stream()
+                .filter(e -> e.getKey().getKey().equals("http.route")).map(e -> String.valueOf(e.getValue()))
+                .findFirst().orElse(null))), "the gateway's span continues the caller's trace: " + trace);
+        assertTrue(trace.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT),
+                "the upstream call is a child in the same trace (its traceparent goes to UbiOps): " + trace);
+    }
+}
