@@ -20,6 +20,8 @@ public enum ProblemKind {
     UPSTREAM_UNREACHABLE("upstream-unreachable", "UbiOps unreachable"),
     UPSTREAM_TIMEOUT("upstream-timeout", "UbiOps did not answer in time"),
     UPSTREAM_RATE_LIMITED("upstream-rate-limited", "UbiOps rate limit reached"),
+    UPSTREAM_CIRCUIT_OPEN("upstream-circuit-open", "UbiOps failing: calls paused"),
+    UPSTREAM_BUSY("upstream-busy", "Too many calls to UbiOps in flight"),
     INTERNAL("internal", "Internal error");
 
     private static final String TYPE_PREFIX = "urn:ubiops-gateway:problem:";

@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ubiopsgateway.gateway.upstream.UpstreamException;
 import org.ubiopsgateway.gateway.upstream.UpstreamFailure;
+import org.ubiopsgateway.gateway.upstream.UpstreamRefused;
 import org.ubiopsgateway.model.common.Problem;
 
 import java.util.Arrays;
@@ -70,6 +71,20 @@ public class ProblemMappers {
             return Problems.response(ProblemKind.UPSTREAM_CONFLICT, 409, e.upstreamMessage());
         }
         return Problems.response(ProblemKind.UPSTREAM_REJECTED, e.status(), e.upstreamMessage());
+    }
+
+    /** The gateway held a call back (open circuit, full bulkhead, spent budget): 503, and when to come back. */
+    @ServerExceptionMapper
+    public Response refused(UpstreamRefused e) {
+        ProblemKind kind = switch (e.kind()) {
+            case RATE_LIMITED -> ProblemKind.UPSTREAM_RATE_LIMITED;
+            case CIRCUIT_OPEN -> ProblemKind.UPSTREAM_CIRCUIT_OPEN;
+            case BULKHEAD_FULL -> ProblemKind.UPSTREAM_BUSY;
+            default -> ProblemKind.UPSTREAM_FAILED;
+        };
+        return Problems.builder(kind, 503, e.getMessage() + "; retry later", null)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
     }
 
     @ServerExceptionMapper

@@ -120,8 +120,9 @@ public interface UbiOpsProjects {
                                             @QueryParam("end_date") String endDate,
                                             @QueryParam("search_id") String searchId);
 
-    /** projects_log_list; a null query asks for the newest lines of the last six hours. */
+    /** projects_log_list; a null query asks for the newest lines of the last six hours. A read, though a POST. */
     @POST
+    @Idempotent
     @Path(PROJECT + "/logs")
     Uni<List<LogLine>> listLogs(@PathParam("project_name") String projectName, LogQuery query);
 

@@ -2,9 +2,14 @@ package org.ubiopsgateway.gateway.upstream;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.annotations.RegisterForProxy;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import org.ubiopsgateway.gateway.resilience.RateLimitHeaders;
+import org.ubiopsgateway.gateway.resilience.UpstreamBudget;
+import org.ubiopsgateway.gateway.resilience.UpstreamGuard;
 
 import java.util.concurrent.TimeUnit;
 
@@ -13,17 +18,24 @@ import java.util.concurrent.TimeUnit;
  * talk to UbiOps in production and to the embedded emulator in dev mode and tests. Created at start-up, which
  * resolves the endpoint then: a gateway that cannot reach UbiOps for want of configuration stops at once.
  * (Not {@code @Startup} on the endpoint itself: a replaced {@code @DefaultBean} would still be started.)
+ * Every client is handed out behind the {@link UpstreamGuard} (a JDK proxy, hence the native-image registrations).
  */
 @Startup
 @Singleton
+@RegisterForProxy(targets = {UbiOpsProjects.class, UbiOpsDeployments.class})
+@RegisterForReflection(targets = {UbiOpsProjects.class, UbiOpsDeployments.class})
 public class UpstreamClients {
 
     private final UpstreamEndpoint endpoint;
     private final UpstreamConfig config;
+    private final UpstreamGuard guard;
+    private final UpstreamBudget budget;
 
-    public UpstreamClients(UpstreamEndpoint endpoint, UpstreamConfig config) {
+    public UpstreamClients(UpstreamEndpoint endpoint, UpstreamConfig config, UpstreamGuard guard, UpstreamBudget budget) {
         this.endpoint = endpoint;
         this.config = config;
+        this.guard = guard;
+        this.budget = budget;
     }
 
     @Produces
@@ -39,13 +51,14 @@ public class UpstreamClients {
     }
 
     private <T> T build(Class<T> api) {
-        return QuarkusRestClientBuilder.newBuilder()
+        return guard.wrap(api, QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint.baseUri())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(new UpstreamErrorMapper())
                 .register(new UpstreamAuthorization(endpoint.authorization()))
                 .register(new UpstreamStatus())
-                .build(api);
+                .register(new RateLimitHeaders(budget))
+                .build(api));
     }
 }

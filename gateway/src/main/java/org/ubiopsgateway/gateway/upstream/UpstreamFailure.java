@@ -19,8 +19,12 @@ public enum UpstreamFailure {
     TIMEOUT("timeout"),
     /** The connection could not be made or broke. */
     UNREACHABLE("unreachable"),
-    /** UbiOps's rate limit for the gateway is spent. */
-    RATE_LIMITED("rate-limited");
+    /** UbiOps's rate limit, or the gateway's own budget of calls to it, is spent. */
+    RATE_LIMITED("rate-limited"),
+    /** The circuit breaker is open after sustained failures: UbiOps is not called for a while. */
+    CIRCUIT_OPEN("circuit-open"),
+    /** Too many calls to UbiOps are in flight or queued already. */
+    BULKHEAD_FULL("bulkhead-full");
 
     private final String reason;
 
@@ -34,7 +38,7 @@ public enum UpstreamFailure {
     }
 
     /**
-     * The kind of upstream unavailability behind {@code e}, or empty when {@code e} is an answer about the request
+     * The kind of upstream unavailability behind {@code e} (a call the gateway refused to make included), or empty when {@code e} is an answer about the request
      * itself (a 4xx such as 404) or not an upstream failure at all.
      */
     public static Optional<UpstreamFailure> of(Throwable e) {
@@ -43,6 +47,9 @@ public enum UpstreamFailure {
         }
         if (e instanceof UpstreamException.RateLimited) {
             return Optional.of(RATE_LIMITED);
+        }
+        if (e instanceof UpstreamRefused refused) {
+            return Optional.of(refused.kind());
         }
         if (e instanceof UpstreamException) {
             return Optional.empty();

@@ -10,6 +10,10 @@ import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import org.ubiopsgateway.gateway.resilience.EndpointGroup;
+import org.ubiopsgateway.gateway.resilience.UpstreamBudget;
+import org.ubiopsgateway.gateway.resilience.UpstreamCall;
+import org.ubiopsgateway.gateway.resilience.UpstreamGuard;
 import org.ubiopsgateway.gateway.upstream.wire.RevisionFile;
 
 import java.net.URLEncoder;
@@ -20,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * revisions_file_download, streamed. The REST client hands a {@code Uni<Response>} over only once the whole body is
  * in memory (seen: a {@code ByteBufInputStream} holding every byte), so the download goes through Vert.x's HTTP
- * client instead: the body is a {@code Multi} read as its subscriber asks, with the same token and error mapping.
+ * client instead: the body is a {@code Multi} read as its subscriber asks, with the same token, error mapping and
+ * {@link UpstreamGuard} (retried, like any GET, until the answer's headers arrive; never once the body flows).
  */
 @ApplicationScoped
 public class UpstreamFiles {
@@ -28,14 +33,20 @@ public class UpstreamFiles {
     /** Upstream's error bodies are small JSON; anything longer is cut before it is read. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
     static final int MAX_CONCURRENT_DOWNLOADS = 64;
+    private static final UpstreamCall DOWNLOAD = new UpstreamCall("downloadRevisionFile", EndpointGroup.FILES, true, false);
 
     private final UpstreamEndpoint endpoint;
     private final UpstreamConfig config;
+    private final UpstreamGuard guard;
+    private final UpstreamBudget budget;
     private final HttpClient client;
 
-    public UpstreamFiles(UpstreamEndpoint endpoint, UpstreamConfig config, Vertx vertx) {
+    public UpstreamFiles(UpstreamEndpoint endpoint, UpstreamConfig config, UpstreamGuard guard, UpstreamBudget budget,
+                         Vertx vertx) {
         this.endpoint = endpoint;
         this.config = config;
+        this.guard = guard;
+        this.budget = budget;
         // A download holds its connection while the caller reads: Vert.x's default pool of 5 would queue the sixth.
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -50,11 +61,13 @@ public class UpstreamFiles {
                 .setIdleTimeout(config.readTimeout().toMillis())
                 .setConnectTimeout(config.connectTimeout().toMillis()); // also bounds the wait for a pooled connection
         request.putHeader("Authorization", endpoint.authorization());
-        return client.request(request)
+        return guard.call(DOWNLOAD, () -> client.request(request)
                 .flatMap(r -> r.send())
-                .flatMap(response -> response.statusCode() / 100 == 2
-                        ? Uni.createFrom().item(file(response))
-                        : error(response));
+                .flatMap(response -> {
+                    budget.observe(DOWNLOAD.group(), response.statusCode(), response.getHeader("x-ratelimit-remaining"),
+                            response.getHeader("x-ratelimit-reset"));
+                    return response.statusCode() / 100 == 2 ? Uni.createFrom().item(file(response)) : error(response);
+                }));
     }
 
     private static RevisionFile file(HttpClientResponse response) {

@@ -14,12 +14,18 @@ import jakarta.ws.rs.client.ClientResponseFilter;
 public final class UpstreamStatus implements ClientResponseFilter {
 
     private static final String KEY = UpstreamStatus.class.getName();
+    /** The REST client runs filters on a duplicated context of its own and names the caller's under this key. */
+    private static final String CALLER_CONTEXT = "__PARENT_CONTEXT__";
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         Context context = Vertx.currentContext();
         if (context != null && VertxContext.isDuplicatedContext(context)) {
             context.putLocal(KEY, response.getStatus());
+            // The caller may go on on its own context rather than the client's (the upstream guard does): there too.
+            if (context.getLocal(CALLER_CONTEXT) instanceof Context caller && VertxContext.isDuplicatedContext(caller)) {
+                caller.putLocal(KEY, response.getStatus());
+            }
         }
     }
 

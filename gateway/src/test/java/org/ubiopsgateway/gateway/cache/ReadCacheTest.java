@@ -86,20 +86,22 @@ class ReadCacheTest {
 
     @Test
     void failuresAreNeverCached() {
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(1));
+        // Three failures: the attempt and its two retries (test profile).
+        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(3));
         given().get(DEMO + "/quotas").then().statusCode(502).header(CacheHeaders.X_CACHE, (String) null);
         given().get(DEMO + "/quotas").then().statusCode(200).header(CacheHeaders.X_CACHE, "MISS");
         given().get(DEMO + "/quotas").then().statusCode(200).header(CacheHeaders.X_CACHE, "HIT");
-        assertEquals(2, calls("/projects/demo-project/quotas"), "the failed call was not kept: the next read called again");
+        assertEquals(4, calls("/projects/demo-project/quotas"), "the failed call was not kept: the next read called again");
     }
 
     @Test
     void aFailedLoadSharedByConcurrentReadersIsNotKeptForLaterOnes() throws Exception {
+        // Three failures: the attempt and its two retries (test profile).
         embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0)
-                .withLatency(Duration.ofMillis(400), Duration.ofMillis(400)).withTimes(1));
+                .withLatency(Duration.ofMillis(400), Duration.ofMillis(400)).withTimes(3));
         List<Response> responses = Concurrently.send(10, () -> given().get(DEMO + "/quotas"));
         responses.forEach(response -> assertEquals(502, response.statusCode()));
-        assertEquals(1, calls("/projects/demo-project/quotas"), "the concurrent readers shared the failing call");
+        assertEquals(3, calls("/projects/demo-project/quotas"), "the concurrent readers shared the failing call");
 
         given().get(DEMO + "/quotas").then().statusCode(200).header(CacheHeaders.X_CACHE, "MISS");
     }

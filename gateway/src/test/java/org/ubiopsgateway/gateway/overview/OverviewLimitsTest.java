@@ -63,7 +63,8 @@ class OverviewLimitsTest {
 
     @Test
     void aCompleteOverviewIsCachedAndAPartialOneIsNot() {
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(1));
+        // Three failures: the attempt and its two retries (test profile).
+        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(3));
         given().get("/api/v1/projects/demo-project/overview").then().statusCode(200).body("complete", equalTo(false));
         given().get("/api/v1/projects/demo-project/overview").then().statusCode(200).body("complete", equalTo(true))
                 .header("X-Cache", "MISS");

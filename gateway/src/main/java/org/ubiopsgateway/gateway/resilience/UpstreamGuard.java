@@ -1,0 +1,204 @@
+package org.ubiopsgateway.gateway.resilience;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+import org.ubiopsgateway.gateway.upstream.UpstreamException;
+import org.ubiopsgateway.gateway.upstream.UpstreamFailure;
+import org.ubiopsgateway.gateway.upstream.UpstreamRefused;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Fault tolerance around every upstream call, one mechanism for all of them (SmallRye Fault Tolerance's programmatic
+ * API, since the REST clients are built by hand and CDI interceptors never see them). An attempt passes, outermost
+ * first: a retry (idempotent calls only, exponential backoff with jitter, only after a 5xx, a timeout or a broken
+ * connection), the metrics, the circuit breaker and bulkhead of the call's endpoint group, the upstream budget, and
+ * a per-attempt timeout (Mutiny's, which cancels the HTTP exchange, unlike a timeout that only stops waiting).
+ *
+ * <p>Circuit breakers are per UbiOps endpoint group ({@code general}, {@code requests}, {@code files}): UbiOps rate
+ * limits and, presumably, serves those groups apart, and a breaker per operation would need every one of fifty
+ * operations to fail on its own before it stopped calling a UbiOps that is down. Only upstream failures count
+ * against a circuit: 4xx answers, 429s and the gateway's own refusals do not.
+ */
+@Singleton
+public class UpstreamGuard {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamGuard.class);
+    private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
+    };
+    private static final Set<UpstreamFailure> UPSTREAM_FAULTS =
+            Set.of(UpstreamFailure.SERVER_ERROR, UpstreamFailure.TIMEOUT, UpstreamFailure.UNREACHABLE);
+    /** A full bulkhead frees places as calls end, within about a second. */
+    private static final Duration BULKHEAD_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final ResilienceConfig config;
+    private final UpstreamBudget budget;
+    private final MeterRegistry registry;
+    private final CircuitBreakerMaintenance circuits;
+    private final Guard retry;
+    private final Map<EndpointGroup, Guard> groups = new EnumMap<>(EndpointGroup.class);
+    private final Map<EndpointGroup, AtomicLong> openedAt = new EnumMap<>(EndpointGroup.class);
+    private final Counter rateLimited;
+
+    public UpstreamGuard(ResilienceConfig config, UpstreamBudget budget, MeterRegistry registry,
+                         CircuitBreakerMaintenance circuits) {
+        this.config = config;
+        this.budget = budget;
+        this.registry = registry;
+        this.circuits = circuits;
+        ResilienceConfig.Retry r = config.retry();
+        this.retry = Guard.create().withDescription("upstream-retry")
+                .withRetry().maxRetries(r.maxRetries())
+                .delay(r.delay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(r.jitter().toMillis(), ChronoUnit.MILLIS)
+                .maxDuration(r.maxDuration().toMillis(), ChronoUnit.MILLIS)
+                .whenException(UpstreamGuard::upstreamFault)
+                .withExponentialBackoff().factor(2).maxDelay(r.maxDelay().toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .withThreadOffload(false)
+                .build();
+        for (EndpointGroup group : EndpointGroup.values()) {
+            openedAt.put(group, new AtomicLong());
+            groups.put(group, groupGuard(group));
+            Gauge.builder("gateway.circuit.state", () -> state(group))
+                    .description("Circuit breaker of an UbiOps endpoint group: 0 closed, 1 open, 2 half-open")
+                    .tag("circuit", group.key()).register(registry);
+        }
+        this.rateLimited = Counter.builder("gateway.rate.limited").tag("scope", "upstream")
+                .description("Calls refused because UbiOps's rate limit or the gateway's budget of calls to it is spent")
+                .register(registry);
+    }
+
+    /** {@code client} behind a proxy that guards each of its operations as {@link UpstreamCall#of} reads it. */
+    public <T> T wrap(Class<T> api, T client) {
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, new GuardedClient(this, client)));
+    }
+
+    /** Runs {@code action} (one upstream attempt, called anew for each) under the policies for {@code call}. */
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> call(UpstreamCall call, Supplier<Uni<T>> action) {
+        Supplier<Uni<Object>> attempt = () -> measured(call, attempt(call, (Supplier<Uni<Object>>) (Supplier<?>) action));
+        return (Uni<T>) Uni.createFrom().deferred(() -> call.retryable() ? retry.get(attempt, UNI) : attempt.get());
+    }
+
+    /** Closes every circuit and forgets every count, as after a restart. */
+    public void reset() {
+        groups.keySet().forEach(group -> circuits.reset(circuitName(group)));
+        budget.reset();
+    }
+
+    /** The circuit state of {@code group}. */
+    public CircuitBreakerState circuit(EndpointGroup group) {
+        return circuits.currentState(circuitName(group));
+    }
+
+    private Uni<Object> attempt(UpstreamCall call, Supplier<Uni<Object>> action) {
+        Duration timeout = call.upload() ? config.uploadTimeout() : config.timeout();
+        return groups.get(call.group())
+                .get(() -> budget.take(call.group()).chain(() -> action.get().ifNoItem().after(timeout).fail()), UNI)
+                .onFailure(CircuitBreakerOpenException.class).transform(e -> circuitOpen(call.group()))
+                .onFailure(BulkheadException.class).transform(e -> new UpstreamRefused(UpstreamFailure.BULKHEAD_FULL,
+                        BULKHEAD_RETRY_AFTER, "Too many calls to UbiOps are in flight (endpoint group "
+                        + call.group().key() + ")"));
+    }
+
+    private Uni<Object> measured(UpstreamCall call, Uni<Object> attempt) {
+        return Uni.createFrom().deferred(() -> {
+            Timer.Sample sample = Timer.start(registry);
+            return attempt.onItemOrFailure().invoke((item, failure) -> {
+                String outcome = outcome(failure);
+                // Histogram buckets come from observability.LatencyHistograms, as for every timer on the dashboard.
+                sample.stop(Timer.builder("gateway.upstream.calls")
+                        .description("Attempts of calls to UbiOps, by client operation and outcome")
+                        .tags("operation", call.operation(), "outcome", outcome)
+                        .register(registry));
+                if (outcome.equals("rate-limited")) {
+                    rateLimited.increment();
+                }
+            });
+        });
+    }
+
+    private Guard groupGuard(EndpointGroup group) {
+        ResilienceConfig.Circuit circuit = config.circuit();
+        return Guard.create().withDescription("upstream-" + group.key())
+                .withCircuitBreaker().name(circuitName(group))
+                .requestVolumeThreshold(circuit.requestVolume())
+                .failureRatio(circuit.failureRatio())
+                .delay(circuit.delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(circuit.successThreshold())
+                .when(UpstreamGuard::upstreamFault)
+                .onStateChange(state -> changed(group, state))
+                .done()
+                .withBulkhead().limit(config.bulkhead().maxConcurrent()).queueSize(config.bulkhead().queue()).done()
+                .withThreadOffload(false)
+                .build();
+    }
+
+    private void changed(EndpointGroup group, CircuitBreakerState state) {
+        if (state == CircuitBreakerState.OPEN) {
+            openedAt.get(group).set(System.currentTimeMillis());
+        }
+        LOG.warnf("Circuit for UbiOps endpoint group %s is %s", group.key(), state);
+    }
+
+    private UpstreamRefused circuitOpen(EndpointGroup group) {
+        long left = openedAt.get(group).get() + config.circuit().delay().toMillis() - System.currentTimeMillis();
+        return new UpstreamRefused(UpstreamFailure.CIRCUIT_OPEN, Duration.ofMillis(Math.max(1000, left)),
+                "UbiOps failed repeatedly: calls to it are paused (endpoint group " + group.key() + ")");
+    }
+
+    private int state(EndpointGroup group) {
+        return switch (circuit(group)) {
+            case CLOSED -> 0;
+            case OPEN -> 1;
+            case HALF_OPEN -> 2;
+        };
+    }
+
+    private static String circuitName(EndpointGroup group) {
+        return "upstream-" + group.key();
+    }
+
+    /** A failure of UbiOps itself: worth a retry, and counted against its circuit. */
+    static boolean upstreamFault(Throwable e) {
+        return UpstreamFailure.of(e).filter(UPSTREAM_FAULTS::contains).isPresent();
+    }
+
+    /** The {@code outcome} tag of {@code gateway.upstream.calls}. */
+    static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "success";
+        }
+        UpstreamFailure kind = UpstreamFailure.of(failure).orElse(null);
+        if (kind == null) {
+            return failure instanceof UpstreamException ? "client-error" : "other";
+        }
+        return switch (kind) {
+            case SERVER_ERROR -> "server-error";
+            case TIMEOUT -> "timeout";
+            case UNREACHABLE -> "unreachable";
+            case RATE_LIMITED -> "rate-limited";
+            case CIRCUIT_OPEN -> "circuit-open";
+            case BULKHEAD_FULL -> "bulkhead-full";
+        };
+    }
+}
