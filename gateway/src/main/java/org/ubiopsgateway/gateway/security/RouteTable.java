@@ -153,16 +153,16 @@ public final class RouteTable {
         return new Rule(method, template, role);
     }
 
-    /** One row of the matrix. */
-    public record Rule(String method, String template, Role role) {
+    /** One row of the matrix; {@code parts} are the template's segments, split once (every request is matched). */
+    public record Rule(String method, String template, Role role, List<String> parts) {
+
+        Rule(String method, String template, Role role) {
+            this(method, template, role, List.of(template.substring(1).split("/")));
+        }
 
         /** The route as an audit line names it, e.g. {@code POST /api/v1/projects/{project}/users}. */
         public String action() {
             return method + " " + BASE + template;
-        }
-
-        List<String> parts() {
-            return List.of(template.substring(1).split("/"));
         }
 
         /** Literal segments weigh more the earlier they come, so the order is total and deterministic. */
@@ -175,7 +175,6 @@ public final class RouteTable {
         }
 
         Optional<Map<String, String>> match(List<String> segments) {
-            List<String> parts = parts();
             if (parts.size() != segments.size()) {
                 return Optional.empty();
             }
