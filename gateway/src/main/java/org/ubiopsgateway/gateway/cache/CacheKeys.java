@@ -36,6 +36,33 @@ public final class CacheKeys {
         return of(project, "deployments", deployment, "versions", version);
     }
 
+    // The keys below are both read and invalidated: one definition keeps the two sides from drifting apart.
+
+    public static String overview(String project) {
+        return of(project, "overview");
+    }
+
+    public static String resources(String project) {
+        return of(project, "resources");
+    }
+
+    public static String deployments(String project) {
+        return of(project, "deployments");
+    }
+
+    public static String versions(String project, String deployment) {
+        return of(deployment(project, deployment), "versions");
+    }
+
+    /** The variables of {@code owner}: a project, deployment or version key. */
+    public static String variables(String owner) {
+        return of(owner, "environment-variables");
+    }
+
+    public static String revisions(String project, String deployment, String version) {
+        return of(version(project, deployment, version), "revisions");
+    }
+
     /** A read with query parameters: the parameters are part of the key, so each combination is its own entry. */
     public static String withQuery(String key, Object... namesAndValues) {
         StringBuilder query = new StringBuilder(key);

@@ -11,7 +11,7 @@ public final class Changes {
     }
 
     public static Invalidation project(String project, String newName) {
-        Invalidation.Builder changed = Invalidation.of().key(project).key(CacheKeys.of(project, "overview"));
+        Invalidation.Builder changed = Invalidation.of().key(project).key(CacheKeys.overview(project));
         return renamed(changed, project, newName).build();
     }
 
@@ -22,7 +22,7 @@ public final class Changes {
 
     /** A deployment created or deleted. */
     public static Invalidation deploymentAddedOrRemoved(String project, String deployment) {
-        return inProject(project).key(CacheKeys.of(project, "resources"))
+        return inProject(project).key(CacheKeys.resources(project))
                 .subtree(CacheKeys.deployment(project, deployment)).build();
     }
 
@@ -34,7 +34,7 @@ public final class Changes {
 
     /** A version created or deleted: the deployment's default version may change with it. */
     public static Invalidation versionAddedOrRemoved(String project, String deployment, String version) {
-        return inDeployment(project, deployment).key(CacheKeys.of(project, "resources"))
+        return inDeployment(project, deployment).key(CacheKeys.resources(project))
                 .subtree(CacheKeys.version(project, deployment, version)).build();
     }
 
@@ -50,25 +50,24 @@ public final class Changes {
      * view under the owner is built from the lists of its levels, so it follows.
      */
     public static Invalidation variables(String owner) {
-        return Invalidation.of().subtree(CacheKeys.of(owner, "environment-variables")).build();
+        return Invalidation.of().subtree(CacheKeys.variables(owner)).build();
     }
 
     /** A revision uploaded or rebuilt: the version's revisions, its active and latest revision, the overview. */
     public static Invalidation revisions(String project, String deployment, String version) {
-        String versionKey = CacheKeys.version(project, deployment, version);
-        return inDeployment(project, deployment).key(versionKey).subtree(CacheKeys.of(versionKey, "revisions"))
-                .build();
+        return inDeployment(project, deployment).key(CacheKeys.version(project, deployment, version))
+                .subtree(CacheKeys.revisions(project, deployment, version)).build();
     }
 
     /** Lists and views of the project that show any deployment. */
     private static Invalidation.Builder inProject(String project) {
-        return Invalidation.of().key(CacheKeys.of(project, "deployments")).key(CacheKeys.of(project, "overview"));
+        return Invalidation.of().key(CacheKeys.deployments(project)).key(CacheKeys.overview(project));
     }
 
     /** ... and of the deployment that show any version. */
     private static Invalidation.Builder inDeployment(String project, String deployment) {
-        String deploymentKey = CacheKeys.deployment(project, deployment);
-        return inProject(project).key(deploymentKey).key(CacheKeys.of(deploymentKey, "versions"));
+        return inProject(project).key(CacheKeys.deployment(project, deployment))
+                .key(CacheKeys.versions(project, deployment));
     }
 
     private static Invalidation.Builder renamed(Invalidation.Builder changed, String key, String newKey) {

@@ -36,7 +36,7 @@ public class DeploymentService {
     }
 
     public Uni<List<Deployment>> list(String project, String labels) {
-        return cache.read(Region.READS, CacheKeys.withQuery(CacheKeys.of(project, "deployments"), "labels", labels),
+        return cache.read(Region.READS, CacheKeys.withQuery(CacheKeys.deployments(project), "labels", labels),
                 () -> upstream.listDeployments(project, labels)
                         .map(list -> list.stream().map(DeploymentMapper::toModel).toList()));
     }

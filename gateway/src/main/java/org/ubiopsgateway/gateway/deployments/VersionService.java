@@ -33,7 +33,7 @@ public class VersionService {
 
     public Uni<List<Version>> list(String project, String deployment, String labels) {
         return cache.read(Region.READS,
-                CacheKeys.withQuery(CacheKeys.of(CacheKeys.deployment(project, deployment), "versions"), "labels", labels),
+                CacheKeys.withQuery(CacheKeys.versions(project, deployment), "labels", labels),
                 () -> upstream.listVersions(project, deployment, labels)
                         .map(list -> list.stream().map(VersionMapper::toModel).toList()));
     }

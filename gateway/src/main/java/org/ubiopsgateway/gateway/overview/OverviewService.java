@@ -79,7 +79,7 @@ public class OverviewService {
 
     public Uni<ProjectOverview> overview(String project) {
         // Only complete overviews are kept: a missing part should be retried by the next reader.
-        return cache.read(Region.OVERVIEW, CacheKeys.of(project, "overview"), () -> gather(project),
+        return cache.read(Region.OVERVIEW, CacheKeys.overview(project), () -> gather(project),
                 ProjectOverview::complete);
     }
 

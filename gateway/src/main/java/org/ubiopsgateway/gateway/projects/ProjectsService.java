@@ -86,7 +86,7 @@ public class ProjectsService {
     }
 
     public Uni<ProjectResources> resources(String project) {
-        return cache.read(Region.READS, CacheKeys.of(project, "resources"),
+        return cache.read(Region.READS, CacheKeys.resources(project),
                 () -> projects.getResourceUsage(project).map(ProjectMapper::resources));
     }
 

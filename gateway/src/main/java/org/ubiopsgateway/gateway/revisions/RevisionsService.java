@@ -41,13 +41,13 @@ public class RevisionsService {
     }
 
     public Uni<List<Revision>> list(String project, String deployment, String version) {
-        return cache.read(Region.READS, revisionsKey(project, deployment, version),
+        return cache.read(Region.READS, CacheKeys.revisions(project, deployment, version),
                 () -> deployments.listRevisions(project, deployment, version)
                         .map(revisions -> revisions.stream().map(r -> RevisionsMapper.revision(r, null)).toList()));
     }
 
     public Uni<Revision> get(String project, String deployment, String version, String revision) {
-        return cache.read(Region.READS, CacheKeys.of(revisionsKey(project, deployment, version), revision),
+        return cache.read(Region.READS, CacheKeys.of(CacheKeys.revisions(project, deployment, version), revision),
                 () -> deployments.getRevision(project, deployment, version, revision)
                         .map(r -> RevisionsMapper.revision(r, null)));
     }
@@ -60,10 +60,6 @@ public class RevisionsService {
     public Uni<Build> build(String project, String deployment, String version, String build) {
         return cache.read(Region.READS, CacheKeys.of(CacheKeys.version(project, deployment, version), "builds", build),
                 () -> deployments.getBuild(project, deployment, version, build).map(RevisionsMapper::build));
-    }
-
-    private static String revisionsKey(String project, String deployment, String version) {
-        return CacheKeys.of(CacheKeys.version(project, deployment, version), "revisions");
     }
 
     /** The package's name, length and bytes, streamed from upstream as the caller reads them. */

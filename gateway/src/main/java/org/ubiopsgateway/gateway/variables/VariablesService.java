@@ -43,7 +43,7 @@ public class VariablesService {
     }
 
     Uni<EnvironmentVariable> get(VariableScope scope, String id) {
-        return cache.read(Region.READS, CacheKeys.of(scope.cacheKey(), "environment-variables", id),
+        return cache.read(Region.READS, CacheKeys.of(CacheKeys.variables(scope.cacheKey()), id),
                 () -> (switch (scope.level()) {
                     case PROJECT -> projects.getEnvironmentVariable(scope.project(), id);
                     case DEPLOYMENT -> deployments.getDeploymentVariable(scope.project(), scope.deployment(), id);
@@ -105,7 +105,7 @@ public class VariablesService {
      * lists, so dropping a level's list after a change refreshes every effective view that includes it.
      */
     private Uni<List<org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariable>> listed(VariableScope scope) {
-        return cache.read(Region.READS, CacheKeys.of(scope.cacheKey(), "environment-variables"),
+        return cache.read(Region.READS, CacheKeys.variables(scope.cacheKey()),
                 () -> switch (scope.level()) {
                     case PROJECT -> projects.listEnvironmentVariables(scope.project());
                     case DEPLOYMENT -> deployments.listDeploymentVariables(scope.project(), scope.deployment());
