@@ -2,12 +2,12 @@ package org.ubiopsgateway.gateway.cache;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ubiopsgateway.gateway.dev.DirectToEmulator;
 import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import static io.restassured.RestAssured.given;
@@ -39,7 +39,7 @@ class ReadYourWritesTest {
     @Test
     void readsAreServedFromTheCacheUntilAMutationThroughTheGateway() {
         cached(DEMO + "/deployments", "name", not(hasItem("behind-the-back")));
-        upstream().body("{\"name\": \"behind-the-back\", \"input_type\": \"plain\", \"output_type\": \"plain\"}")
+        DirectToEmulator.as(embedded.emulator()).body("{\"name\": \"behind-the-back\", \"input_type\": \"plain\", \"output_type\": \"plain\"}")
                 .post("/projects/demo-project/deployments").then().statusCode(201);
         given().get(DEMO + "/deployments").then().statusCode(200).header(CacheHeaders.X_CACHE, "HIT")
                 .body("name", not(hasItem("behind-the-back")));
@@ -143,10 +143,5 @@ class ReadYourWritesTest {
 
     private static RequestSpecification json(String body) {
         return given().contentType("application/json").body(body);
-    }
-
-    private RequestSpecification upstream() {
-        return RestAssured.given().baseUri(embedded.emulator().baseUrl())
-                .header("Authorization", "Token " + embedded.emulator().token()).contentType("application/json");
     }
 }

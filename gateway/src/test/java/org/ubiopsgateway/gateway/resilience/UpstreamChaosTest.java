@@ -1,7 +1,6 @@
 package org.ubiopsgateway.gateway.resilience;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +9,7 @@ import org.ubiopsgateway.emulator.FaultRule;
 import org.ubiopsgateway.emulator.Journal;
 import org.ubiopsgateway.emulator.JournalEntry;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
+import org.ubiopsgateway.gateway.dev.DirectToEmulator;
 import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import java.time.Duration;
@@ -185,9 +185,7 @@ class UpstreamChaosTest {
 
     /** The variables the test created, as UbiOps holds them. */
     private long upstreamChaosVariables() {
-        List<String> names = RestAssured.given().baseUri(emulator.baseUrl())
-                .header("Authorization", "Token " + emulator.token())
-                .get("/projects/sandbox/environment-variables").then().statusCode(200)
+        List<String> names = DirectToEmulator.as(emulator).get("/projects/sandbox/environment-variables").then().statusCode(200)
                 .extract().jsonPath().getList("name");
         return names.stream().filter(name -> name.startsWith("CHAOS_")).count();
     }
