@@ -14,18 +14,19 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Dev mode's token issuer: an RSA key pair generated at start-up verifies tokens in place of
- * {@code mp.jwt.verify.publickey.location}, signs {@code POST /dev/token}, and a ready admin token is logged.
- * Exists only in the dev build, so no production gateway can mint or accept such tokens.
+ * Dev mode's token issuer: an RSA key pair, made once and kept in a git-ignored file ({@code gateway.dev.signing-key},
+ * {@code .dev/signing-key.pem} under the gateway module), verifies tokens in place of
+ * {@code mp.jwt.verify.publickey.location}, signs {@code POST /dev/token}, and a ready admin token is logged. The file
+ * outlives restarts and live reloads, so a token minted earlier keeps working. Exists only in the dev build, so no
+ * production gateway can mint or accept such tokens.
  */
 @Singleton
 @IfBuildProfile("dev")
@@ -39,10 +40,9 @@ public class DevSigningKey {
     private final Set<String> audiences;
 
     public DevSigningKey(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-                         @ConfigProperty(name = "mp.jwt.verify.audiences") Set<String> audiences) throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        this.keys = generator.generateKeyPair();
+                         @ConfigProperty(name = "mp.jwt.verify.audiences") Set<String> audiences,
+                         @ConfigProperty(name = "gateway.dev.signing-key", defaultValue = ".dev/signing-key.pem") Path keyFile) {
+        this.keys = DevKeyFile.loadOrCreate(keyFile);
         this.issuer = issuer;
         this.audiences = audiences;
     }
