@@ -67,7 +67,7 @@ build_ceiling() {
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
-# The claims the gateway requires (iss, aud, exp, groups, projects; see README "Security") for an admin of every
+# The claims the gateway requires (iss, aud, exp, groups, projects; see docs/operations.md "Security") for an admin of every
 # project, valid for four hours from $2, base64url-encoded.
 jwt_payload() {
     printf '{"iss":"%s","aud":"%s","sub":"%s","groups":["admin"],"projects":["*"],"iat":%d,"exp":%d}' \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the resident memory (RSS) of the packaged JVM gateway, idle and under read load against the emulator,
 # with the JVM memory flags of deploy/Dockerfile.jvm inside a simulated container limit (-XX:MaxRAM). The Kubernetes
-# requests and limits in deploy/k8s/base/deployment.yaml come from these figures (README, "Run in production").
+# requests and limits in deploy/k8s/base/deployment.yaml come from these figures (docs/operations.md, "Run in production").
 # Needs: the packaged gateway and emulator (./mvnw -B -pl gateway -am package -DskipTests), wrk, curl, openssl.
 # Usage: deploy/sizing/measure-rss.sh [container-limit, default 512m] [seconds of load, default 60] [connections, default 32]
 set -euo pipefail

@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * How the gateway protects itself and UbiOps on every upstream call ({@code GATEWAY_UPSTREAM_*}; the README's
+ * How the gateway protects itself and UbiOps on every upstream call ({@code GATEWAY_UPSTREAM_*}; docs/operations.md's
  * "Resilience" section has the table).
  */
 @ConfigMapping(prefix = "gateway.upstream")

@@ -25,6 +25,7 @@ class DockerfilesTest {
     static final Path NATIVE = DEPLOY.resolve("Dockerfile.native");
     static final Path EMULATOR = DEPLOY.resolve("Dockerfile.emulator");
 
+    private static final String OPERATIONS = "docs/operations.md";
     private static final Pattern BUILD_TAG = Pattern.compile("docker build -f deploy/(Dockerfile\\.\\w+) -t (\\S+) \\.");
     private static final Pattern SECRETISH = Pattern.compile("(?i)(TOKEN|SECRET|PASSWORD|PRIVATE|\\.pem|test-keys)");
 
@@ -32,7 +33,7 @@ class DockerfilesTest {
         return ConfigProvider.getConfig().getValue("quarkus.application.version", String.class);
     }
 
-    /** The gateway's image in each of its forms: the name and tag the README and the Dockerfile headers build. */
+    /** The gateway's image in each of its forms: the name and tag docs/operations.md and the Dockerfile headers build. */
     static Map<String, String> builtImages() {
         return DeployFiles.files("Dockerfile.jvm", "Dockerfile.native", "Dockerfile.emulator").stream()
                 .collect(Collectors.toMap(p -> p.getFileName().toString(), p -> {
@@ -56,12 +57,12 @@ class DockerfilesTest {
         assertEquals(Map.of("Dockerfile.jvm", "ubiops-gateway:" + version(),
                 "Dockerfile.native", "ubiops-gateway:" + version() + "-native",
                 "Dockerfile.emulator", "ubiops-emulator:" + version()), images);
-        // The README builds exactly what the Dockerfiles say.
-        Set<String> readme = DeployFiles.all(BUILD_TAG, DeployFiles.text(ROOT.resolve("README.md"))).stream()
+        // docs/operations.md builds exactly what the Dockerfiles say.
+        Set<String> readme = DeployFiles.all(BUILD_TAG, DeployFiles.text(ROOT.resolve(OPERATIONS))).stream()
                 .collect(Collectors.toSet());
-        assertEquals(images.keySet(), readme, "the README names each Dockerfile's build");
-        BUILD_TAG.matcher(DeployFiles.text(ROOT.resolve("README.md"))).results()
-                .forEach(m -> assertEquals(images.get(m.group(1)), m.group(2), "README builds " + m.group(1)));
+        assertEquals(images.keySet(), readme, "docs/operations.md names each Dockerfile's build");
+        BUILD_TAG.matcher(DeployFiles.text(ROOT.resolve(OPERATIONS))).results()
+                .forEach(m -> assertEquals(images.get(m.group(1)), m.group(2), "docs/operations.md builds " + m.group(1)));
         // The title label is the image's name.
         images.forEach((file, image) -> assertTrue(DeployFiles.text(DEPLOY.resolve(file))
                 .contains("org.opencontainers.image.title=\"" + image.substring(0, image.indexOf(':')) + "\""), file));

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's "Run in production" table is the gateway's configuration: every setting of its own and every one
+ * The "Run in production" table of docs/operations.md is the gateway's configuration: every setting of its own and every one
  * deploy/ sets, each with the production default the code has. On a mismatch the message is the table's expected
  * first two columns, ready to paste.
  */
@@ -37,8 +37,8 @@ class ProductionSettingsReadmeTest {
                     .forEach(env -> expected.put(env, cell(surface.readFrom(env).orElseThrow().value())));
         }
 
-        Matcher section = SECTION.matcher(DeployFiles.text(DeployFiles.ROOT.resolve("README.md")));
-        assertTrue(section.find(), "README has a \"## Run in production\" section");
+        Matcher section = SECTION.matcher(DeployFiles.text(DeployFiles.ROOT.resolve("docs/operations.md")));
+        assertTrue(section.find(), "docs/operations.md has a \"## Run in production\" section");
         Map<String, String> table = new TreeMap<>();
         // "— (required)": no default, and a word on it.
         ROW.matcher(section.group(1)).results()
@@ -49,8 +49,8 @@ class ProductionSettingsReadmeTest {
         extra.removeIf(env -> surface.readFrom(env).map(p -> cell(p.value()).equals(table.get(env))).orElse(false));
         Map<String, String> listed = new TreeMap<>(table);
         listed.keySet().retainAll(expected.keySet());
-        assertEquals(Set.of(), extra, "rows in the README that the gateway does not read, or with another default");
-        assertEquals(render(expected), render(listed), "README \"Run in production\" table, expected rows:\n" + render(expected));
+        assertEquals(Set.of(), extra, "rows in docs/operations.md that the gateway does not read, or with another default");
+        assertEquals(render(expected), render(listed), "docs/operations.md \"Run in production\" table, expected rows:\n" + render(expected));
     }
 
     private static String cell(String value) {
