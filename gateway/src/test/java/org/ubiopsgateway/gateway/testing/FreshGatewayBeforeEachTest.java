@@ -32,13 +32,14 @@ public class FreshGatewayBeforeEachTest implements QuarkusTestBeforeEachCallback
         if (container == null || !container.isRunning()) {
             return;
         }
-        InjectableInstance<EmbeddedEmulator> embedded = container.select(EmbeddedEmulator.class);
-        if (embedded.isResolvable()) {
-            embedded.get().emulator().reset();
-        }
         container.select(ReadCache.class).get().clear().await().indefinitely();
         container.select(UpstreamGuard.class).get().reset(); // the circuits and the upstream budget
         // a health check is a bean only with its qualifier
         container.select(UpstreamReadiness.class, Readiness.Literal.INSTANCE).get().reset();
+        // last, so the journal holds only what the test itself causes
+        InjectableInstance<EmbeddedEmulator> embedded = container.select(EmbeddedEmulator.class);
+        if (embedded.isResolvable()) {
+            embedded.get().emulator().reset();
+        }
     }
 }
