@@ -12,7 +12,8 @@ import org.ubiopsgateway.gateway.redis.RedisConfig;
  * Whether cache invalidations reach the other replicas (only with Redis configured). Without Redis the replica
  * still serves, its cache stale for at most the TTL; so by default this check stays UP and says so
  * ({@code invalidations: local-only}) rather than take every replica out of service at once when Redis goes.
- * {@code GATEWAY_REDIS_REQUIRED=true} makes it DOWN instead.
+ * {@code GATEWAY_REDIS_REQUIRED=true} makes it DOWN instead, and turns on Quarkus's own Redis check beside it
+ * (application.properties; why in docs/operations-redis.md).
  */
 @Readiness
 @ApplicationScoped

@@ -89,7 +89,7 @@ public interface ResilienceConfig {
     /**
      * The gateway's own budget of calls to UbiOps per endpoint group and window: UbiOps allows each source IP about
      * 300 calls a minute per group, shared by every caller of the gateway (and by every replica, through Redis when
-     * {@code GATEWAY_REDIS_URL} is set).
+     * {@code QUARKUS_REDIS_HOSTS} is set).
      */
     interface Budget {
         /** Off: only UbiOps's own 429s and rate-limit headers hold the gateway back (GATEWAY_UPSTREAM_BUDGET_ENABLED). */

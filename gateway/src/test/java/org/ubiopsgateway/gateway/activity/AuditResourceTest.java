@@ -3,10 +3,9 @@ package org.ubiopsgateway.gateway.activity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.Journal;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.upstream.UbiOpsDeployments;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentUpdate;
 
@@ -37,18 +36,13 @@ class AuditResourceTest {
     private static final int SEEDED = 12;
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
     @Inject
     UbiOpsDeployments deployments;
 
+    @Inject
     Journal journal;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-        journal = embedded.emulator().journal();
-    }
 
     @Test
     void firstPageHoldsTheNewestEventsAndPointsToTheNext() {

@@ -3,10 +3,9 @@ package org.ubiopsgateway.gateway.activity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.Journal;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,15 +35,10 @@ class LogsResourceTest {
     private static final String DAY_BACK = "-86400";
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
+    @Inject
     Journal journal;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-        journal = embedded.emulator().journal();
-    }
 
     @Test
     void newestLinesFirstByDefaultWithAPointerToMore() {

@@ -3,10 +3,9 @@ package org.ubiopsgateway.gateway.activity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.Journal;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,15 +35,10 @@ class RequestsResourceTest {
     private static final int DEPLOYMENT_REQUESTS = 40;
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
+    @Inject
     Journal journal;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-        journal = embedded.emulator().journal();
-    }
 
     private String upstreamQuery() {
         return URLDecoder.decode(journal.entries("project_requests_list").get(0).query(), StandardCharsets.UTF_8);

@@ -15,9 +15,12 @@ import org.ubiopsgateway.gateway.security.TestTokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,11 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two packaged gateways (replicas) with a real redis-server between them, both caching every read for ten minutes:
  * a write through one refreshes the other's cached read; without Redis each keeps serving from its own cache, stale
- * for at most the TTL, and readiness says so; when Redis is back, they share invalidations again.
+ * for at most the TTL, and readiness says so; when Redis is back, they share invalidations again. Replica A requires
+ * Redis (GATEWAY_REDIS_REQUIRED), so its readiness also carries Quarkus's Redis check and fails while Redis is away;
+ * B's stays UP.
  */
 class CrossReplicaInvalidationIT {
 
     private static final String DEPLOYMENTS = "/api/v1/projects/demo-project/deployments";
+    /** The name quarkus-redis-client gives its readiness check. */
+    private static final String QUARKUS_REDIS_CHECK = "Redis connection health check";
 
     static UbiOpsEmulator emulator;
     static RedisServer redis;
@@ -45,9 +52,11 @@ class CrossReplicaInvalidationIT {
     static void start() throws Exception {
         emulator = UbiOpsEmulator.start(EmulatorOptions.defaults().withToken("it-token"));
         redis = RedisServer.start();
-        Map<String, String> config = Map.of("gateway.redis.url", redis.url(), "gateway.cache.reads.ttl", "10m",
+        Map<String, String> config = Map.of("quarkus.redis.hosts", redis.url(), "gateway.cache.reads.ttl", "10m",
                 "gateway.redis.reconnect-delay", "200ms");
-        a = PackagedGateway.start("replica-a", emulator, List.of(), config);
+        Map<String, String> required = new HashMap<>(config);
+        required.put("gateway.redis.required", "true");
+        a = PackagedGateway.start("replica-a", emulator, List.of(), required);
         b = PackagedGateway.start("replica-b", emulator, List.of(), config);
     }
 
@@ -96,11 +105,17 @@ class CrossReplicaInvalidationIT {
         redis.kill();
         awaitRedisState(b, "disconnected");
 
-        JsonNode readiness = json.readTree(http.send(HttpRequest.newBuilder(b.resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        JsonNode check = check(readiness, "cache-invalidation");
-        assertEquals("UP", check.path("status").asText(), "the replica keeps serving");
+        HttpResponse<String> optional = readiness(b);
+        assertEquals(200, optional.statusCode(), "the replica keeps serving: " + optional.body());
+        JsonNode check = check(json.readTree(optional.body()), "cache-invalidation");
+        assertEquals("UP", check.path("status").asText());
         assertEquals("local-only", check.path("data").path("invalidations").asText());
+        assertFalse(optional.body().contains(QUARKUS_REDIS_CHECK), "no Redis check where Redis is optional");
+
+        awaitRedisState(a, "disconnected");
+        HttpResponse<String> required = readiness(a);
+        assertEquals(503, required.statusCode(), "a replica that requires Redis leaves service: " + required.body());
+        assertEquals("DOWN", check(json.readTree(required.body()), QUARKUS_REDIS_CHECK).path("status").asText());
 
         assertEquals(201, create(a, "made-without-redis").statusCode(), "writes do not depend on Redis");
         assertTrue(names(get(a, DEPLOYMENTS)).contains("made-without-redis"), "A reads its own write");
@@ -115,6 +130,24 @@ class CrossReplicaInvalidationIT {
                 "invalidations may have been missed: B emptied its cache on reconnecting");
         assertTrue(names(back).contains("made-without-redis"));
         assertTrue(a.isAlive() && b.isAlive());
+    }
+
+    @Test
+    void redisIsWatchedByQuarkusItsReadinessCheckWhereRequiredAndItsMetrics() throws Exception {
+        HttpResponse<String> required = readiness(a);
+        assertEquals(200, required.statusCode(), required.body());
+        assertEquals("UP", check(json.readTree(required.body()), QUARKUS_REDIS_CHECK).path("status").asText());
+
+        create(a, "counted-by-redis-metrics"); // a write publishes an invalidation: one Redis command at least
+        String metrics = http.send(authorized(a, "/q/metrics").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher commands = Pattern.compile("(?m)^redis_commands_success_total\\{client_name=\"<default>\"} (\\S+)$")
+                .matcher(metrics);
+        assertTrue(commands.find() && Double.parseDouble(commands.group(1)) >= 1, metrics);
+    }
+
+    private HttpResponse<String> readiness(PackagedGateway gateway) throws Exception {
+        return http.send(HttpRequest.newBuilder(gateway.resolve("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(PackagedGateway gateway, String path) throws Exception {

@@ -3,11 +3,10 @@ package org.ubiopsgateway.gateway.cache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.FaultRule;
 import org.ubiopsgateway.emulator.Journal;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
 import java.time.Duration;
@@ -31,15 +30,10 @@ class ReadCacheTest {
     private static final String DEMO = "/api/v1/projects/demo-project";
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
+    @Inject
     Journal journal;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-        journal = embedded.emulator().journal();
-    }
 
     @Test
     void cachedInstanceTypesMakeNoUpstreamCall() {
@@ -73,7 +67,7 @@ class ReadCacheTest {
 
     @Test
     void fiftyConcurrentMissesMakeOneUpstreamCall() throws Exception {
-        embedded.emulator().faults().add(FaultRule.latency("/v2\\.1/projects/demo-project/instance-types",
+        emulator.faults().add(FaultRule.latency("/v2\\.1/projects/demo-project/instance-types",
                 Duration.ofMillis(500)));
         List<Response> responses = Concurrently.send(50, () -> given().get(DEMO + "/instance-types"));
 
@@ -87,7 +81,7 @@ class ReadCacheTest {
     @Test
     void failuresAreNeverCached() {
         // Three failures: the attempt and its two retries (test profile).
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(3));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(3));
         given().get(DEMO + "/quotas").then().statusCode(502).header(CacheHeaders.X_CACHE, (String) null);
         given().get(DEMO + "/quotas").then().statusCode(200).header(CacheHeaders.X_CACHE, "MISS");
         given().get(DEMO + "/quotas").then().statusCode(200).header(CacheHeaders.X_CACHE, "HIT");
@@ -97,7 +91,7 @@ class ReadCacheTest {
     @Test
     void aFailedLoadSharedByConcurrentReadersIsNotKeptForLaterOnes() throws Exception {
         // Three failures: the attempt and its two retries (test profile).
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0)
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0)
                 .withLatency(Duration.ofMillis(400), Duration.ofMillis(400)).withTimes(3));
         List<Response> responses = Concurrently.send(10, () -> given().get(DEMO + "/quotas"));
         responses.forEach(response -> assertEquals(502, response.statusCode()));
@@ -110,21 +104,21 @@ class ReadCacheTest {
     void anExpiredEntryIsServedStaleWhileUpstreamFails() {
         // Project details are fetched fresh every time (micro-cache off), and the last good answer is kept.
         given().get(DEMO).then().statusCode(200).header(CacheHeaders.X_CACHE, "MISS").body("name", equalTo("demo-project"));
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project", 503, 1.0));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/demo-project", 503, 1.0));
         given().get(DEMO).then().statusCode(200).header(CacheHeaders.X_CACHE, "STALE")
                 .header("Age", notNullValue()).body("name", equalTo("demo-project"));
 
-        embedded.emulator().faults().clear();
-        embedded.emulator().faults().add(FaultRule.drop("/v2\\.1/projects/demo-project", 1.0));
+        emulator.faults().clear();
+        emulator.faults().add(FaultRule.drop("/v2\\.1/projects/demo-project", 1.0));
         given().get(DEMO).then().statusCode(200).header(CacheHeaders.X_CACHE, "STALE");
 
-        embedded.emulator().faults().clear();
+        emulator.faults().clear();
         given().get(DEMO).then().statusCode(200).header(CacheHeaders.X_CACHE, "MISS");
     }
 
     @Test
     void withoutAnEntryAnUpstreamFailureIsTheUsualProblem() {
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/sandbox", 503, 1.0));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/sandbox", 503, 1.0));
         given().get("/api/v1/projects/sandbox").then().statusCode(502)
                 .contentType("application/problem+json").header(CacheHeaders.X_CACHE, (String) null);
     }
@@ -132,7 +126,7 @@ class ReadCacheTest {
     @Test
     void anAnswerAboutTheRequestItselfIsNeverReplacedByAStaleEntry() {
         given().get(DEMO).then().statusCode(200);
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project", 404, 1.0));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/demo-project", 404, 1.0));
         given().get(DEMO).then().statusCode(404);
     }
 

@@ -5,10 +5,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.dev.DirectToEmulator;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,17 +28,12 @@ class ReadYourWritesTest {
     private static final String CHURN_V1 = CHURN + "/versions/v1";
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     @Test
     void readsAreServedFromTheCacheUntilAMutationThroughTheGateway() {
         cached(DEMO + "/deployments", "name", not(hasItem("behind-the-back")));
-        DirectToEmulator.as(embedded.emulator()).body("{\"name\": \"behind-the-back\", \"input_type\": \"plain\", \"output_type\": \"plain\"}")
+        DirectToEmulator.as(emulator).body("{\"name\": \"behind-the-back\", \"input_type\": \"plain\", \"output_type\": \"plain\"}")
                 .post("/projects/demo-project/deployments").then().statusCode(201);
         given().get(DEMO + "/deployments").then().statusCode(200).header(CacheHeaders.X_CACHE, "HIT")
                 .body("name", not(hasItem("behind-the-back")));
@@ -138,7 +132,7 @@ class ReadYourWritesTest {
     }
 
     private void assertEquals1Call(String operation) {
-        org.junit.jupiter.api.Assertions.assertEquals(1, embedded.emulator().journal().count(operation));
+        org.junit.jupiter.api.Assertions.assertEquals(1, emulator.journal().count(operation));
     }
 
     private static RequestSpecification json(String body) {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ubiopsgateway.client.DeploymentsClient;
@@ -13,7 +12,7 @@ import org.ubiopsgateway.client.GatewayProblemException;
 import org.ubiopsgateway.client.RevisionsClient;
 import org.ubiopsgateway.client.VersionEnvironmentVariablesClient;
 import org.ubiopsgateway.client.VersionsClient;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.model.deployments.DeploymentCreate;
 import org.ubiopsgateway.model.deployments.IoType;
 import org.ubiopsgateway.model.deployments.Version;
@@ -74,15 +73,10 @@ class ConsumerFlowTest {
     VersionEnvironmentVariablesClient variables;
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
     @TempDir
     Path temp;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
 
     @Test
     void serviceDeploysAModelThroughTheGatewayAndCleansUp() throws Exception {
@@ -137,7 +131,7 @@ class ConsumerFlowTest {
                 () -> deployments.create(PROJECT, new DeploymentCreate("Not A Name", null, IoType.PLAIN, IoType.PLAIN,
                         null, null, null)));
         assertTrue(refused.getMessage().contains("lowercase letters"), refused.getMessage());
-        assertEquals(0, embedded.emulator().journal().size(), "nothing reached UbiOps");
+        assertEquals(0, emulator.journal().size(), "nothing reached UbiOps");
     }
 
     private BuildStatus waitForBuild(String build) throws Exception {

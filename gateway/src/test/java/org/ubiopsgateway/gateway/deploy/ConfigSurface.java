@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
+import io.smallrye.config.WithUnnamedKey;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,6 +108,9 @@ final class ConfigSurface {
             Class<?> group = group(returned);
             if (group != null) {
                 walk(group, isMap(returned) ? name + ".*" : name, gateways);
+                if (method.isAnnotationPresent(WithUnnamedKey.class)) {
+                    walk(group, name, gateways); // the map's default entry has no key: quarkus.redis.hosts
+                }
             } else {
                 WithDefault def = method.getAnnotation(WithDefault.class);
                 properties.putIfAbsent(name, new Property(name, def == null ? null : def.value(), gateways));

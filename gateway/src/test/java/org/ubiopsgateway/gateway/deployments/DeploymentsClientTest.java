@@ -4,13 +4,11 @@ import org.ubiopsgateway.gateway.security.TestBearerToken;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.client.DeploymentsClient;
 import org.ubiopsgateway.client.GatewayProblemException;
 import org.ubiopsgateway.client.VersionsClient;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 import org.ubiopsgateway.model.deployments.DataType;
 import org.ubiopsgateway.model.deployments.Deployment;
 import org.ubiopsgateway.model.deployments.DeploymentCreate;
@@ -52,15 +50,11 @@ class DeploymentsClientTest {
     @TestHTTPResource("/")
     URL gateway;
 
-    @Inject
-    EmbeddedEmulator embedded;
-
     DeploymentsClient deployments;
     VersionsClient versions;
 
     @BeforeEach
     void setUp() {
-        embedded.emulator().reset();
         deployments = client(DeploymentsClient.class);
         versions = client(VersionsClient.class);
     }

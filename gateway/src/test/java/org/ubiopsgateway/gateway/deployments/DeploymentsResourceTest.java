@@ -4,10 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -45,15 +43,7 @@ class DeploymentsResourceTest {
              "labels": {"team": "qa"}}""";
 
     @Inject
-    EmbeddedEmulator embedded;
-
     UbiOpsEmulator emulator;
-
-    @BeforeEach
-    void reset() {
-        emulator = embedded.emulator();
-        emulator.reset();
-    }
 
     static RequestSpecification json(String body) {
         return given().contentType(ContentType.JSON).body(body);

@@ -4,10 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import java.util.List;
 import java.util.Map;
@@ -40,15 +38,7 @@ class VersionsResourceTest {
     static final String UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
     @Inject
-    EmbeddedEmulator embedded;
-
     UbiOpsEmulator emulator;
-
-    @BeforeEach
-    void reset() {
-        emulator = embedded.emulator();
-        emulator.reset();
-    }
 
     static RequestSpecification json(String body) {
         return given().contentType(ContentType.JSON).body(body);

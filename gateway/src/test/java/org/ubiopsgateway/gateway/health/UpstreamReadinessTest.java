@@ -3,10 +3,9 @@ package org.ubiopsgateway.gateway.health;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.FaultRule;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +25,14 @@ class UpstreamReadinessTest {
     private static final long INTERVAL_MS = 300;
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     private static final String UBIOPS = "checks.find { it.name == 'ubiops' }";
     private static final String CACHE = "checks.find { it.name == 'cache-invalidation' }";
 
     @AfterEach
     void heal() {
-        embedded.emulator().faults().clear();
+        emulator.faults().clear();
     }
 
     @Test
@@ -46,14 +40,14 @@ class UpstreamReadinessTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(UBIOPS + ".status", equalTo("UP"))
-                .body(UBIOPS + ".data.url", equalTo(embedded.emulator().baseUrl()))
+                .body(UBIOPS + ".data.url", equalTo(emulator.baseUrl()))
                 .body(UBIOPS + ".data", not(hasKey("projects")));
-        assertEquals(1, embedded.emulator().journal().count("projects_list"), "readiness asks upstream once");
+        assertEquals(1, emulator.journal().count("projects_list"), "readiness asks upstream once");
     }
 
     @Test
     void notReadyWhenUpstreamFails() {
-        embedded.emulator().faults().add(FaultRule.error(PROJECTS, 503, 1.0));
+        emulator.faults().add(FaultRule.error(PROJECTS, 503, 1.0));
         given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN")).body(UBIOPS + ".status", equalTo("DOWN"))
                 .body(UBIOPS + ".data.reason", equalTo("upstream-503"));
@@ -61,7 +55,7 @@ class UpstreamReadinessTest {
 
     @Test
     void notReadyWhenUpstreamDropsTheConnection() {
-        embedded.emulator().faults().add(FaultRule.drop(PROJECTS, 1.0));
+        emulator.faults().add(FaultRule.drop(PROJECTS, 1.0));
         given().get("/q/health/ready").then().statusCode(503).body(UBIOPS + ".status", equalTo("DOWN"))
                 .body(UBIOPS + ".data.reason", equalTo("unreachable"));
     }
@@ -70,7 +64,7 @@ class UpstreamReadinessTest {
     void oneFailedProbeDoesNotTakeAReadyGatewayOutOfService() throws Exception {
         given().get("/q/health/ready").then().statusCode(200);
         // One probe's worth of failures: the attempt and its two retries.
-        embedded.emulator().faults().add(FaultRule.error(PROJECTS, 503, 1.0).withTimes(3));
+        emulator.faults().add(FaultRule.error(PROJECTS, 503, 1.0).withTimes(3));
 
         Readiness failed = nextProbe();
         Readiness recovered = nextProbe();
@@ -83,13 +77,13 @@ class UpstreamReadinessTest {
     @Test
     void downOnlyAfterConsecutiveFailedProbesAndUpAgainAfterHealing() throws Exception {
         given().get("/q/health/ready").then().statusCode(200);
-        embedded.emulator().faults().add(FaultRule.error(PROJECTS, 503, 1.0));
+        emulator.faults().add(FaultRule.error(PROJECTS, 503, 1.0));
 
         List<Readiness> failing = new ArrayList<>();
         do {
             failing.add(nextProbe());
         } while (failing.get(failing.size() - 1).status() == 200 && failing.size() < 10);
-        embedded.emulator().faults().clear();
+        emulator.faults().clear();
         List<Readiness> healing = new ArrayList<>();
         long healed = System.nanoTime();
         do {
@@ -112,7 +106,7 @@ class UpstreamReadinessTest {
             given().get("/q/health/ready").then().statusCode(200);
         }
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-        int probes = embedded.emulator().journal().count("projects_list");
+        int probes = emulator.journal().count("projects_list");
         System.out.printf("[readiness] %d health checks in %d ms made %d upstream calls%n", checks, elapsedMs, probes);
         assertTrue(probes <= elapsedMs / INTERVAL_MS + 1, probes + " probes in " + elapsedMs + " ms");
     }
@@ -127,9 +121,9 @@ class UpstreamReadinessTest {
 
     @Test
     void livenessNeverDependsOnUpstream() {
-        embedded.emulator().faults().add(FaultRule.error(PROJECTS, 503, 1.0));
+        emulator.faults().add(FaultRule.error(PROJECTS, 503, 1.0));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        assertEquals(0, embedded.emulator().journal().size(), "liveness makes no upstream call");
+        assertEquals(0, emulator.journal().size(), "liveness makes no upstream call");
     }
 
     /** Waits until the last probe expired, and reads the readiness a fresh probe gives. */

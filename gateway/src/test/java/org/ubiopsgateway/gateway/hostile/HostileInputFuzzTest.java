@@ -7,9 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.revisions.BodyLimitsConfig;
 import org.ubiopsgateway.gateway.security.RouteTable;
 
@@ -39,18 +38,13 @@ class HostileInputFuzzTest {
     private static final int SHOWN = 25;
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
     @Inject
     BodyLimitsConfig limits;
 
     @TestHTTPResource("/")
     URI root;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
 
     @Test
     void everyRouteOfTheGateIsServedAndEveryServedRouteIsInTheGate() {
@@ -82,7 +76,7 @@ class HostileInputFuzzTest {
         List<BadRequests.Probe> probes = new BadRequests(routes, seed, limits.body().asLongValue(), limits.upload().asLongValue())
                 .generate(count);
         RawHttp http = new RawHttp(root.getHost(), root.getPort());
-        String serviceToken = embedded.emulator().token();
+        String serviceToken = emulator.token();
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         Map<String, Integer> categories = new TreeMap<>();
@@ -91,7 +85,7 @@ class HostileInputFuzzTest {
         for (BadRequests.Probe probe : probes) {
             categories.merge(probe.category(), 1, Integer::sum);
             String failure;
-            int calls = embedded.emulator().journal().size();
+            int calls = emulator.journal().size();
             try {
                 RawHttp.Answer answer = http.send(probe.request());
                 statuses.merge(answer.status(), 1, Integer::sum);
@@ -100,7 +94,7 @@ class HostileInputFuzzTest {
                 statuses.merge(0, 1, Integer::sum);
                 failure = "no answer: " + e;
             }
-            if (embedded.emulator().journal().size() != calls) {
+            if (emulator.journal().size() != calls) {
                 failure = (failure == null ? "" : failure + "; ") + "reached UbiOps";
             }
             if (failure != null) {
@@ -109,7 +103,7 @@ class HostileInputFuzzTest {
             }
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        List<String> upstream = embedded.emulator().journal().entries().stream().map(Object::toString).toList();
+        List<String> upstream = emulator.journal().entries().stream().map(Object::toString).toList();
 
         System.out.printf("%nHostile input fuzz: seed %d (-Dfuzz.seed=%d to repeat), %d routes%n", seed, seed, routes.size());
         System.out.printf("  requests sent:  %d in %d ms (%.0f/s)%n", probes.size(), millis, probes.size() * 1000.0 / Math.max(1, millis));

@@ -6,9 +6,8 @@ import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
 import java.io.IOException;
@@ -34,19 +33,14 @@ class HostileInputTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
     @TestHTTPResource("/")
     URI root;
 
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
-
     @AfterEach
     void nothingReachedUpstream() {
-        assertEquals(List.of(), embedded.emulator().journal().entries(), "refused input must never reach UbiOps");
+        assertEquals(List.of(), emulator.journal().entries(), "refused input must never reach UbiOps");
     }
 
     private static ValidatableResponse post(String path, String json) {

@@ -2,7 +2,7 @@ package org.ubiopsgateway.gateway.observability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.gateway.packaging.ExternalEmulatorResource;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged gateway logs one JSON object per line, access log included. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ExternalEmulatorResource.class)
+@WithTestResource(ExternalEmulatorResource.class)
 class ProductionLogsIT {
 
     /** Where the integration test harness writes the packaged gateway's console. */

@@ -3,12 +3,11 @@ package org.ubiopsgateway.gateway.overview;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.FaultRule;
 import org.ubiopsgateway.emulator.JournalEntry;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.cache.MicroCacheProfile;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,26 +25,21 @@ class OverviewLimitsTest {
     private static final Duration LATENCY = Duration.ofMillis(300);
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     @Test
     void versionCallsKeepToTheConcurrencyBound() {
-        OverviewFixture.project(embedded.emulator(), "bounded-project", 12);
-        embedded.emulator().faults().add(FaultRule.latency(
+        OverviewFixture.project(emulator, "bounded-project", 12);
+        emulator.faults().add(FaultRule.latency(
                 "/v2\\.1/projects/bounded-project/deployments/[^/]+/versions", LATENCY));
-        embedded.emulator().journal().clear();
+        emulator.journal().clear();
 
         given().get("/api/v1/projects/bounded-project/overview").then().statusCode(200)
                 .body("complete", equalTo(true));
 
         // Each call lasts at least LATENCY, so the calls that end within one LATENCY were all in flight together
         // at its start: no window may hold more endings than the bound.
-        List<Long> ends = embedded.emulator().journal().entries("deployment_versions_list").stream()
+        List<Long> ends = emulator.journal().entries("deployment_versions_list").stream()
                 .map(JournalEntry::timestampMillis).sorted().toList();
         assertEquals(12, ends.size());
         int most = 0;
@@ -64,7 +58,7 @@ class OverviewLimitsTest {
     @Test
     void aCompleteOverviewIsCachedAndAPartialOneIsNot() {
         // Three failures: the attempt and its two retries (test profile).
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(3));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(3));
         given().get("/api/v1/projects/demo-project/overview").then().statusCode(200).body("complete", equalTo(false));
         given().get("/api/v1/projects/demo-project/overview").then().statusCode(200).body("complete", equalTo(true))
                 .header("X-Cache", "MISS");

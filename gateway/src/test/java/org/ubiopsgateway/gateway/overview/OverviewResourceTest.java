@@ -3,13 +3,12 @@ package org.ubiopsgateway.gateway.overview;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.FaultRule;
 import org.ubiopsgateway.emulator.Journal;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.cache.CacheHeaders;
 import org.ubiopsgateway.gateway.cache.Concurrently;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,15 +33,10 @@ class OverviewResourceTest {
     private static final String OVERVIEW = "/api/v1/projects/{project}/overview";
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
+    @Inject
     Journal journal;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-        journal = embedded.emulator().journal();
-    }
 
     @Test
     void theOverviewHasEveryPartOfTheProjectPage() {
@@ -77,8 +71,8 @@ class OverviewResourceTest {
 
     @Test
     void aFailingPartIsNamedAndTheRestIsReturned() {
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0));
-        embedded.emulator().faults().add(FaultRule.drop("/v2\\.1/projects/demo-project/deployments/churn-model/versions", 1.0));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0));
+        emulator.faults().add(FaultRule.drop("/v2\\.1/projects/demo-project/deployments/churn-model/versions", 1.0));
         given().get(OVERVIEW, "demo-project").then().statusCode(200)
                 .header("X-Complete", "false")
                 .body("complete", equalTo(false))
@@ -93,14 +87,14 @@ class OverviewResourceTest {
 
     @Test
     void whenTheProjectItselfFailsThatIsTheAnswer() {
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project", 503, 1.0));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/demo-project", 503, 1.0));
         given().get(OVERVIEW, "demo-project").then().statusCode(502).contentType("application/problem+json");
         given().get(OVERVIEW, "no-such-project").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void concurrentOverviewsOfOneProjectShareOneFanOut() throws Exception {
-        embedded.emulator().faults().add(FaultRule.latency("/v2\\.1/projects/demo-project", Duration.ofMillis(400)));
+        emulator.faults().add(FaultRule.latency("/v2\\.1/projects/demo-project", Duration.ofMillis(400)));
         List<Response> answers = Concurrently.send(10,
                 () -> given().get(OVERVIEW, "demo-project"));
         answers.forEach(answer -> assertEquals(200, answer.statusCode()));
@@ -110,8 +104,8 @@ class OverviewResourceTest {
 
     @Test
     void fiftyDeploymentsCostTwoRoundsOfCallsNotFifty() {
-        OverviewFixture.project(embedded.emulator(), "wide-project", 50);
-        embedded.emulator().faults().add(FaultRule.latency("/v2\\.1/projects/.*", Duration.ofMillis(50)));
+        OverviewFixture.project(emulator, "wide-project", 50);
+        emulator.faults().add(FaultRule.latency("/v2\\.1/projects/.*", Duration.ofMillis(50)));
         given().get(OVERVIEW, "wide-project").then().statusCode(200); // warms the gateway's connections
         journal.clear();
 

@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.packaging;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.gateway.security.TestTokens;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The packaged (prod) gateway against an emulator it reaches, and a key it trusts, only through its environment. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ExternalEmulatorResource.class)
+@WithTestResource(ExternalEmulatorResource.class)
 class PackagedGatewayIT {
 
     @Test

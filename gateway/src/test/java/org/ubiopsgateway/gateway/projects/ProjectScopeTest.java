@@ -2,9 +2,8 @@ package org.ubiopsgateway.gateway.projects;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
 import java.util.List;
@@ -22,12 +21,7 @@ class ProjectScopeTest {
             {"name": "forecasting", "organization": "demo-organization"}""";
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     @Test
     void projectListShowsOnlyTheCallersProjects() {
@@ -44,7 +38,7 @@ class ProjectScopeTest {
         String scopedAdmin = TestTokens.rsa(TestTokens.claims("ops", List.of("admin"), List.of("demo-project")));
         TestTokens.as(scopedAdmin).contentType("application/json").body("{\"name\": \"elsewhere\"}")
                 .patch("/api/v1/projects/demo-project").then().statusCode(403).contentType("application/problem+json");
-        assertEquals(0, embedded.emulator().journal().count("projects_update"), "refused before UbiOps");
+        assertEquals(0, emulator.journal().count("projects_update"), "refused before UbiOps");
     }
 
     @Test
@@ -52,7 +46,7 @@ class ProjectScopeTest {
         String scopedAdmin = TestTokens.rsa(TestTokens.claims("ops", List.of("admin"), List.of("demo-project")));
         TestTokens.as(scopedAdmin).contentType("application/json").body(NEW_PROJECT).post("/api/v1/projects")
                 .then().statusCode(403).contentType("application/problem+json");
-        assertEquals(0, embedded.emulator().journal().count("projects_create"), "refused before UbiOps");
+        assertEquals(0, emulator.journal().count("projects_create"), "refused before UbiOps");
 
         String namedAdmin = TestTokens.rsa(TestTokens.claims("ops", List.of("admin"), List.of("forecasting")));
         TestTokens.as(namedAdmin).contentType("application/json").body(NEW_PROJECT).post("/api/v1/projects")

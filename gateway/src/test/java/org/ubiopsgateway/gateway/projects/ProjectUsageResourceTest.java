@@ -2,10 +2,9 @@ package org.ubiopsgateway.gateway.projects;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.Journal;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +27,10 @@ class ProjectUsageResourceTest {
     private static final String UNKNOWN = "/api/v1/projects/no-such-project";
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
+    @Inject
     Journal journal;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-        journal = embedded.emulator().journal();
-    }
 
     @Test
     void usagePerDayCoversTheRequestedDaysForProjectDeploymentsAndDeletedOnes() {

@@ -3,10 +3,9 @@ package org.ubiopsgateway.gateway.projects;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.Journal;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -30,15 +29,10 @@ class ProjectsResourceTest {
     private static final String ISO_INSTANT = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$";
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
+    @Inject
     Journal journal;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-        journal = embedded.emulator().journal();
-    }
 
     @Test
     void listsTheSeededProjectsInCamelCaseWithIsoCreationDates() {

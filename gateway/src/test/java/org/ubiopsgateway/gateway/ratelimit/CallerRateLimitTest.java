@@ -6,9 +6,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
 import java.util.List;
@@ -39,12 +38,7 @@ class CallerRateLimitTest {
     }
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     private static String tokenOf(String subject) {
         return TestTokens.rsa(TestTokens.claims(subject, List.of("viewer"), List.of("demo-project")));
@@ -67,7 +61,7 @@ class CallerRateLimitTest {
                 .body("status", equalTo(429));
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 10, "one token every 10 s: Retry-After " + retryAfter);
-        assertEquals(0, embedded.emulator().journal().size(), "a refused request never reaches UbiOps");
+        assertEquals(0, emulator.journal().size(), "a refused request never reaches UbiOps");
     }
 
     @Test

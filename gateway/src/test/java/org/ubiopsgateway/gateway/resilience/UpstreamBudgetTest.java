@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,19 +127,17 @@ class UpstreamBudgetTest {
     }
 
     private UpstreamBudget budget(String redisUrl, String namespace) {
-        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(ResilienceConfig.class).withMapping(RedisConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter()) // Quarkus's "5s", "1m"
                 .withDefaultValues(Map.of("gateway.upstream.budget.general", "3",
                         "gateway.upstream.budget.requests", "3", "gateway.upstream.budget.files", "3",
-                        "gateway.redis.namespace", namespace,
-                        // a first connection on a busy machine may take longer than the default 1s
-                        "gateway.redis.timeout", "5s"));
-        if (redisUrl != null) {
-            builder.withDefaultValue("gateway.redis.url", redisUrl);
-        }
-        SmallRyeConfig config = builder.build();
-        RedisBackend backend = new RedisBackend(config.getConfigMapping(RedisConfig.class), vertx);
+                        "gateway.redis.namespace", namespace, "gateway.redis.required", "false"))
+                .build();
+        // As quarkus-redis-client makes it from quarkus.redis.hosts; a first connection on a busy machine may take
+        // longer than the gateway's 1s command timeout.
+        Redis client = redisUrl == null ? null : Redis.createClient(vertx, redisUrl);
+        RedisBackend backend = new RedisBackend(config.getConfigMapping(RedisConfig.class), Duration.ofSeconds(5), client);
         return new UpstreamBudget(config.getConfigMapping(ResilienceConfig.class).budget(), backend, clock::get);
     }
 

@@ -3,14 +3,12 @@ package org.ubiopsgateway.gateway.resilience;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.FaultRule;
 import org.ubiopsgateway.emulator.Journal;
 import org.ubiopsgateway.emulator.JournalEntry;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.dev.DirectToEmulator;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,22 +49,15 @@ class UpstreamChaosTest {
     private static final long HEAP_GROWTH_BOUND = 64L * 1024 * 1024;
 
     @Inject
-    EmbeddedEmulator embedded;
-
     UbiOpsEmulator emulator;
+
+    @Inject
     Journal journal;
 
     private final AtomicInteger creates = new AtomicInteger();
     private final ConcurrentMap<String, AtomicInteger> readAnswers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> createAnswers = new ConcurrentHashMap<>();
     private final AtomicInteger created = new AtomicInteger();
-
-    @BeforeEach
-    void reset() {
-        emulator = embedded.emulator();
-        emulator.reset();
-        journal = emulator.journal();
-    }
 
     @Test
     void theGatewayRidesOutAFlakyUbiOpsAndRecoversWhenItHeals() throws Exception {

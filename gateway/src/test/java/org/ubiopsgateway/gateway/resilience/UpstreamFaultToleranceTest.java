@@ -4,13 +4,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.FaultRule;
 import org.ubiopsgateway.emulator.Journal;
 import org.ubiopsgateway.emulator.JournalEntry;
 import org.ubiopsgateway.emulator.RateLimits;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,22 +43,17 @@ class UpstreamFaultToleranceTest {
     private static final long CIRCUIT_DELAY_MS = 2000;
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
+    @Inject
     Journal journal;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-        journal = embedded.emulator().journal();
-    }
 
     @Test
     void readsAreRetriedAfterServerErrorsAndDroppedConnections() {
-        embedded.emulator().faults().add(FaultRule.error(UPSTREAM_PROJECT, 503, 1.0).withMethod("GET").withTimes(2));
+        emulator.faults().add(FaultRule.error(UPSTREAM_PROJECT, 503, 1.0).withMethod("GET").withTimes(2));
         given().get(PROJECT).then().statusCode(200).body("name", equalTo("demo-project"));
 
-        embedded.emulator().faults().add(FaultRule.drop(UPSTREAM_PROJECT + "/users", 1.0).withTimes(1));
+        emulator.faults().add(FaultRule.drop(UPSTREAM_PROJECT + "/users", 1.0).withTimes(1));
         given().get(PROJECT + "/users").then().statusCode(200);
 
         System.out.printf("[resilience] GET after two 503s: upstream statuses %s; after a dropped connection: %s%n",
@@ -70,7 +64,7 @@ class UpstreamFaultToleranceTest {
 
     @Test
     void createsAndUploadsAreNeverRetried() {
-        embedded.emulator().faults().add(FaultRule.error(UPSTREAM_PROJECT + "/.*", 503, 1.0).withMethod("POST").withTimes(2));
+        emulator.faults().add(FaultRule.error(UPSTREAM_PROJECT + "/.*", 503, 1.0).withMethod("POST").withTimes(2));
 
         problem(given().contentType(ContentType.JSON)
                 .body("{\"name\": \"scorer\", \"inputType\": \"plain\", \"outputType\": \"plain\"}")
@@ -86,7 +80,7 @@ class UpstreamFaultToleranceTest {
 
     @Test
     void retriesStopAfterTheConfiguredAttemptsWithBoundedBackoff() {
-        embedded.emulator().faults().add(FaultRule.error(UPSTREAM_PROJECT, 503, 1.0).withMethod("GET"));
+        emulator.faults().add(FaultRule.error(UPSTREAM_PROJECT, 503, 1.0).withMethod("GET"));
 
         long started = System.nanoTime();
         problem(given().get(PROJECT).then(), 502).body("type", equalTo(PROBLEM + "upstream-failed"));
@@ -107,7 +101,7 @@ class UpstreamFaultToleranceTest {
         problem(given().get("/api/v1/projects/no-such-project").then(), 404);
         assertEquals(List.of(404), statuses("GET", "/v2\\.1/projects/no-such-project"));
 
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/sandbox", 429, 1.0).withTimes(1));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/sandbox", 429, 1.0).withTimes(1));
         problem(given().get("/api/v1/projects/sandbox").then(), 503)
                 .body("type", equalTo(PROBLEM + "upstream-rate-limited"))
                 .header("Retry-After", equalTo("60"));
@@ -117,7 +111,7 @@ class UpstreamFaultToleranceTest {
 
     @Test
     void upstreamRateLimitIsHonouredWithoutFurtherCalls() {
-        RateLimits limits = embedded.emulator().rateLimits();
+        RateLimits limits = emulator.rateLimits();
         limits.setLimit(RateLimits.Group.GENERAL, 3);
         limits.setEnabled(true);
 
@@ -143,7 +137,7 @@ class UpstreamFaultToleranceTest {
 
     @Test
     void circuitOpensAfterSustainedFailuresAnswers503WithRetryAfterAndClosesWhenUpstreamHeals() throws Exception {
-        embedded.emulator().faults().add(FaultRule.error(UPSTREAM_PROJECT + "(/.*)?", 503, 1.0));
+        emulator.faults().add(FaultRule.error(UPSTREAM_PROJECT + "(/.*)?", 503, 1.0));
 
         int requests = 0;
         Response answer;
@@ -171,7 +165,7 @@ class UpstreamFaultToleranceTest {
         double state = Scrape.sum("gateway_circuit_state", "circuit=\"general\"");
         assertTrue(state == 1.0 || state == 2.0, "open (or, 2s later, half-open): " + state);
 
-        embedded.emulator().faults().clear();
+        emulator.faults().clear();
         long healed = System.nanoTime();
         // Reads of different resources, so that none is answered from a cache: each is a trial call.
         List<String> reads = List.of(PROJECT, PROJECT + "/users", PROJECT + "/environment-variables",
@@ -191,7 +185,7 @@ class UpstreamFaultToleranceTest {
     @Test
     void bulkheadRefusesCallsBeyondItsBound() throws Exception {
         // Distinct projects, so that no two requests share one upstream call; each waits 3s upstream.
-        embedded.emulator().faults().add(FaultRule.latency("/v2\\.1/projects/slow-\\d+", Duration.ofSeconds(3)));
+        emulator.faults().add(FaultRule.latency("/v2\\.1/projects/slow-\\d+", Duration.ofSeconds(3)));
         int requests = 80;
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         try {

@@ -1,12 +1,11 @@
 package org.ubiopsgateway.gateway.revisions;
 
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.security.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -37,15 +36,10 @@ class BodyLimitsTest {
     URI revisions;
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
 
     /** A multipart body whose {@code file} part is {@code size} zero bytes, produced as it is sent. */
     static Supplier<InputStream> multipart(long size) {
@@ -115,7 +109,7 @@ class BodyLimitsTest {
     @Test
     void uploadDeclaringMoreThanTheUploadLimitIsRefusedBeforeItsBodyIsSent() throws Exception {
         assertTooLarge(DeclaredLengthRequest.post(revisions, TestTokens.admin(), "multipart/form-data; boundary=" + BOUNDARY, 16L * MB + 1));
-        assertEquals(List.of(), embedded.emulator().journal().entries());
+        assertEquals(List.of(), emulator.journal().entries());
     }
 
     @Test
@@ -123,7 +117,7 @@ class BodyLimitsTest {
         assertTooLarge(send(HttpRequest.newBuilder(revisions).header("Authorization", "Bearer " + TestTokens.admin())
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(multipart(17L * MB)))));
-        assertEquals(List.of(), embedded.emulator().journal().entries());
+        assertEquals(List.of(), emulator.journal().entries());
     }
 
     @Test
@@ -132,13 +126,13 @@ class BodyLimitsTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(multipart(12L * MB))));
         assertEquals(201, response.statusCode(), response.body());
-        assertEquals(1, embedded.emulator().journal().count("revisions_file_upload"));
+        assertEquals(1, emulator.journal().count("revisions_file_upload"));
     }
 
     @Test
     void jsonDeclaringMoreThanTheBodyLimitIsRefusedBeforeItsBodyIsSent() throws Exception {
         assertTooLarge(DeclaredLengthRequest.post(revisions, TestTokens.admin(), "application/json", 10L * MB + 1));
-        assertEquals(List.of(), embedded.emulator().journal().entries());
+        assertEquals(List.of(), emulator.journal().entries());
     }
 
     @Test
@@ -146,7 +140,7 @@ class BodyLimitsTest {
         assertTooLarge(send(HttpRequest.newBuilder(revisions).header("Authorization", "Bearer " + TestTokens.admin())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> jsonString(11L * MB)))));
-        assertEquals(List.of(), embedded.emulator().journal().entries());
+        assertEquals(List.of(), emulator.journal().entries());
     }
 
     @Test
@@ -156,6 +150,6 @@ class BodyLimitsTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(multipart(12L * MB))));
         assertEquals(201, response.statusCode(), response.body());
-        assertEquals(1, embedded.emulator().journal().count("revisions_file_upload"));
+        assertEquals(1, emulator.journal().count("revisions_file_upload"));
     }
 }

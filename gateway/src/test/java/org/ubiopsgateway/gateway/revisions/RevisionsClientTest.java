@@ -4,7 +4,6 @@ import org.ubiopsgateway.gateway.security.TestBearerToken;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.client.GatewayProblemException;
 import org.ubiopsgateway.client.RevisionsClient;
 import org.ubiopsgateway.client.TemplatesClient;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 import org.ubiopsgateway.model.revisions.Build;
 import org.ubiopsgateway.model.revisions.BuildStatus;
 import org.ubiopsgateway.model.revisions.Revision;
@@ -44,16 +42,12 @@ class RevisionsClientTest {
     @TestHTTPResource("/")
     URI gateway;
 
-    @Inject
-    EmbeddedEmulator embedded;
-
     RevisionsClient revisions;
     TemplatesClient templates;
     Path directory;
 
     @BeforeEach
     void setUp() throws Exception {
-        embedded.emulator().reset();
         URI root = URI.create(gateway.toString().replaceAll("/+$", "")); // the contract's paths start with '/'
         revisions = QuarkusRestClientBuilder.newBuilder().baseUri(root).register(TestBearerToken.class).build(RevisionsClient.class);
         templates = QuarkusRestClientBuilder.newBuilder().baseUri(root).register(TestBearerToken.class).build(TemplatesClient.class);

@@ -5,10 +5,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.JournalEntry;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.util.List;
 import java.util.Map;
@@ -40,15 +39,10 @@ class RevisionsResourceTest {
     static final String UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     private List<JournalEntry> journal() {
-        return embedded.emulator().journal().entries();
+        return emulator.journal().entries();
     }
 
     static byte[] randomPackage(int size) {
@@ -144,7 +138,7 @@ class RevisionsResourceTest {
         assertTrue(created.header("Location").endsWith(
                 "/api/v1/projects/demo-project/deployments/text-summarizer/versions/v1/revisions/" + id),
                 created.header("Location"));
-        assertEquals(1, embedded.emulator().journal().count("revisions_file_upload"));
+        assertEquals(1, emulator.journal().count("revisions_file_upload"));
 
         assertEquals("success", finalBuildStatus("text-summarizer", "v1", created.path("buildId")));
         given().get(REVISIONS + "/{revision}", "text-summarizer", "v1", id)
@@ -174,7 +168,7 @@ class RevisionsResourceTest {
         given().multiPart("sourceDeployment", "image-classifier").multiPart("sourceVersion", "v1")
                 .post(REVISIONS, "churn-model", "v1")
                 .then().statusCode(201).body("buildId", notNullValue());
-        assertEquals(1, embedded.emulator().journal().count("revisions_file_upload"));
+        assertEquals(1, emulator.journal().count("revisions_file_upload"));
     }
 
     @Test
@@ -236,7 +230,7 @@ class RevisionsResourceTest {
                 .formParam("sourceDeployment", "image-classifier").formParam("sourceVersion", "v1")
                 .post(REVISIONS, "churn-model", "v1")
                 .then().statusCode(201).body("buildId", notNullValue());
-        assertEquals(1, embedded.emulator().journal().count("revisions_file_upload"));
+        assertEquals(1, emulator.journal().count("revisions_file_upload"));
     }
 
     @Test
@@ -316,7 +310,7 @@ class RevisionsResourceTest {
                 .then().statusCode(404).contentType(PROBLEM)
                 .body("status", is(404))
                 .body("detail", equalTo("Revision was not found"));
-        assertEquals(404, embedded.emulator().journal().entries("revisions_file_download").get(0).status());
+        assertEquals(404, emulator.journal().entries("revisions_file_download").get(0).status());
     }
 
     @Test
@@ -334,7 +328,7 @@ class RevisionsResourceTest {
                 .then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("status", equalTo("queued"));
-        assertEquals(1, embedded.emulator().journal().count("revisions_rebuild"));
+        assertEquals(1, emulator.journal().count("revisions_rebuild"));
         long deadline = System.nanoTime() + 5_000_000_000L;
         String status;
         do {

@@ -4,10 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.util.List;
 
@@ -23,17 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessFilterTest {
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void clearJournal() {
-        embedded.emulator().reset();
-    }
-
-    @AfterEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     @Test
     void everyRouteAndRoleOverHttp() {
@@ -60,7 +48,7 @@ class AccessFilterTest {
                 .body("status", equalTo(403))
                 .body("title", equalTo("Forbidden"))
                 .body("detail", equalTo("This route needs the editor role"));
-        assertEquals(0, embedded.emulator().journal().size());
+        assertEquals(0, emulator.journal().size());
     }
 
     @Test
@@ -78,7 +66,7 @@ class AccessFilterTest {
                     .then().statusCode(403).contentType("application/problem+json")
                     .body("detail", equalTo("The token gives no access to this project"));
         }
-        assertEquals(0, embedded.emulator().journal().size(), "no upstream call for a refused project");
+        assertEquals(0, emulator.journal().size(), "no upstream call for a refused project");
     }
 
     @Test
@@ -94,7 +82,7 @@ class AccessFilterTest {
             TestTokens.as(TestTokens.viewer("demo-project")).urlEncodingEnabled(false).delete(path)
                     .then().statusCode(400).contentType("application/problem+json");
         }
-        assertEquals(0, embedded.emulator().journal().size(), "nothing reached UbiOps");
+        assertEquals(0, emulator.journal().size(), "nothing reached UbiOps");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.JournalEntry;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +32,7 @@ class AuditLogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -52,14 +52,12 @@ class AuditLogTest {
 
     @BeforeEach
     void capture() {
-        embedded.emulator().reset();
         Logger.getLogger(AuditLog.CATEGORY).addHandler(capture);
     }
 
     @AfterEach
     void release() {
         Logger.getLogger(AuditLog.CATEGORY).removeHandler(capture);
-        embedded.emulator().reset();
     }
 
     @Test
@@ -86,7 +84,7 @@ class AuditLogTest {
         assertEquals("PUT /api/v1/projects/{project}/deployments/{deployment}/environment-variables/{id}", line.get("action").asText());
         assertEquals(JSON.readTree("{\"project\":\"demo-project\",\"deployment\":\"image-classifier\",\"id\":\"var-1\"}"), line.get("target"));
         assertEquals(response.statusCode(), line.get("outcome").asInt());
-        List<JournalEntry> upstream = embedded.emulator().journal().entries();
+        List<JournalEntry> upstream = emulator.journal().entries();
         if (upstream.isEmpty()) {
             assertTrue(line.get("upstreamStatus").isNull());
         } else {

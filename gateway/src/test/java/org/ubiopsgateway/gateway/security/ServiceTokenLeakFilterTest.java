@@ -21,6 +21,7 @@ class ServiceTokenLeakFilterTest {
 
     @BeforeEach
     void start() throws IOException {
+        TestTokens.installDefaults(); // a plain JUnit test: no Quarkus callback installs them here
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/header", exchange -> {
             exchange.getResponseHeaders().add("X-Debug", "Token " + EmulatorOptions.DEFAULT_TOKEN);

@@ -68,6 +68,16 @@ public final class TestTokens {
         return claims.jws().keyId("test-rsa").sign(privateKey("test-only-other-rsa-private.pem"));
     }
 
+    /**
+     * Makes every REST Assured request carry {@link #admin()} (see above) and fails a test whose answer contains the
+     * service token; once per class loader that runs tests (FreshGatewayBeforeEachTest).
+     */
+    public static synchronized void installDefaults() {
+        if (RestAssured.filters().stream().noneMatch(DefaultTokenFilter.class::isInstance)) {
+            RestAssured.filters(new DefaultTokenFilter(), new ServiceTokenLeakFilter());
+        }
+    }
+
     /** A request with this bearer token instead of the default one. */
     public static RequestSpecification as(String token) {
         return RestAssured.given().header("Authorization", "Bearer " + token);

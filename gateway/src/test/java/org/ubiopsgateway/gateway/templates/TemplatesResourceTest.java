@@ -3,9 +3,8 @@ package org.ubiopsgateway.gateway.templates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.util.List;
 
@@ -23,12 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TemplatesResourceTest {
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     @Test
     void templatesListWhatTheyCreateWithTheVersionsSettingsGrouped() {
@@ -45,7 +39,7 @@ class TemplatesResourceTest {
                 .body("[0].version", not(hasKey("maximum_idle_time")))
                 .body("[0]", not(hasKey("details")));
         assertEquals(List.of("template_deployments_list"),
-                embedded.emulator().journal().entries().stream().map(e -> e.operation()).toList());
+                emulator.journal().entries().stream().map(e -> e.operation()).toList());
     }
 
     @Test
@@ -54,6 +48,6 @@ class TemplatesResourceTest {
                 .then().statusCode(405).contentType("application/problem+json").body("status", is(405));
         given().accept(ContentType.XML).get("/api/v1/templates")
                 .then().statusCode(406).contentType("application/problem+json");
-        assertEquals(0, embedded.emulator().journal().size());
+        assertEquals(0, emulator.journal().size());
     }
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.upstream.wire.Build;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentVersion;
 import org.ubiopsgateway.gateway.upstream.wire.Revision;
@@ -41,13 +41,12 @@ class UbiOpsDeploymentsRevisionsTest {
     UpstreamFiles files;
 
     @Inject
-    EmbeddedEmulator embedded;
+    UbiOpsEmulator emulator;
 
     private Path directory;
 
     @BeforeEach
     void reset() throws IOException {
-        embedded.emulator().reset();
         directory = Files.createTempDirectory("revisions-test");
     }
 

@@ -3,9 +3,8 @@ package org.ubiopsgateway.gateway.upstream;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.upstream.wire.AuditEvent;
 import org.ubiopsgateway.gateway.upstream.wire.Deployment;
 import org.ubiopsgateway.gateway.upstream.wire.DeploymentCreate;
@@ -38,12 +37,7 @@ class UbiOpsDeploymentsTest {
     UbiOpsDeployments deployments;
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     static <T> T await(Uni<T> uni) {
         return uni.await().atMost(Duration.ofSeconds(10));

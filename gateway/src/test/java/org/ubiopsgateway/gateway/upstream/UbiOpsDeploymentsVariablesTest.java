@@ -2,9 +2,7 @@ package org.ubiopsgateway.gateway.upstream;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariable;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCopy;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCreate;
@@ -25,14 +23,6 @@ class UbiOpsDeploymentsVariablesTest {
 
     @Inject
     UbiOpsDeployments deployments;
-
-    @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
 
     private static EnvironmentVariable named(List<EnvironmentVariable> variables, String name) {
         return variables.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();

@@ -3,9 +3,8 @@ package org.ubiopsgateway.gateway.upstream;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.upstream.wire.AuditEvent;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariable;
 import org.ubiopsgateway.gateway.upstream.wire.EnvironmentVariableCreate;
@@ -47,12 +46,7 @@ class UbiOpsProjectsTest {
     UbiOpsProjects projects;
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     private static <T> T await(Uni<T> call) {
         return call.await().atMost(Duration.ofSeconds(10));
@@ -70,7 +64,7 @@ class UbiOpsProjectsTest {
         assertEquals("demo-organization", demo.organizationName());
         assertEquals(Boolean.FALSE, demo.advancedPermissions());
         assertTrue(demo.creationDate().parsed().isPresent());
-        assertEquals(200, embedded.emulator().journal().entries("projects_list").get(0).status(),
+        assertEquals(200, emulator.journal().entries("projects_list").get(0).status(),
                 "the emulator accepted the Authorization: Token header");
         assertTrue(await(projects.listProjects("another-organization")).isEmpty());
     }

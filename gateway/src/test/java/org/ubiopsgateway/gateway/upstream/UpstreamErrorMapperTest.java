@@ -3,11 +3,10 @@ package org.ubiopsgateway.gateway.upstream;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.FaultRule;
 import org.ubiopsgateway.emulator.RateLimits;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.net.URI;
 import java.time.Duration;
@@ -27,17 +26,12 @@ class UpstreamErrorMapperTest {
     UbiOpsProjects projects;
 
     @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
+    UbiOpsEmulator emulator;
 
     @Test
     void wrongTokenIsAuthenticationFailed() {
         UbiOpsProjects withWrongToken = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(embedded.emulator().baseUrl()))
+                .baseUri(URI.create(emulator.baseUrl()))
                 .register(new UpstreamErrorMapper())
                 .register(new UpstreamAuthorization(UpstreamToken.authorizationHeader("not-the-token")))
                 .build(UbiOpsProjects.class);
@@ -53,8 +47,8 @@ class UpstreamErrorMapperTest {
     void exhaustedBudgetIsRateLimitedWithItsReset() {
         // No budget at all: the first call is answered 429 (after a call answered with x-ratelimit-remaining: 0 the
         // gateway would not call again).
-        embedded.emulator().rateLimits().setLimit(RateLimits.Group.GENERAL, 0);
-        embedded.emulator().rateLimits().setEnabled(true);
+        emulator.rateLimits().setLimit(RateLimits.Group.GENERAL, 0);
+        emulator.rateLimits().setEnabled(true);
         UpstreamException.RateLimited e = assertThrows(UpstreamException.RateLimited.class,
                 () -> projects.getProject("demo-project").await().atMost(WAIT));
         assertEquals(429, e.status());
@@ -64,7 +58,7 @@ class UpstreamErrorMapperTest {
 
     @Test
     void serverErrorsKeepStatusAndMessage() {
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects", 503, 1.0));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects", 503, 1.0));
         UpstreamException.ServerError e = assertThrows(UpstreamException.ServerError.class,
                 () -> projects.listProjects(null).await().atMost(WAIT));
         assertEquals(503, e.status());
@@ -73,7 +67,7 @@ class UpstreamErrorMapperTest {
 
     @Test
     void otherClientErrorsAreClientErrors() {
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects", 418, 1.0).withTimes(1));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects", 418, 1.0).withTimes(1));
         UpstreamException.ClientError e = assertThrows(UpstreamException.ClientError.class,
                 () -> projects.listProjects(null).await().atMost(WAIT));
         assertEquals(418, e.status());
@@ -82,7 +76,7 @@ class UpstreamErrorMapperTest {
 
     @Test
     void forbiddenIsForbidden() {
-        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/sandbox", 403, 1.0));
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/sandbox", 403, 1.0));
         assertThrows(UpstreamException.Forbidden.class, () -> projects.getProject("sandbox").await().atMost(WAIT));
     }
 }

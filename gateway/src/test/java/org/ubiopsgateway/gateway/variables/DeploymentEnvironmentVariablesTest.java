@@ -4,10 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 import org.ubiopsgateway.model.common.Problem;
 
 import static io.restassured.RestAssured.given;
@@ -34,15 +32,7 @@ import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.json;
 class DeploymentEnvironmentVariablesTest {
 
     @Inject
-    EmbeddedEmulator embedded;
-
     UbiOpsEmulator emulator;
-
-    @BeforeEach
-    void reset() {
-        emulator = embedded.emulator();
-        emulator.reset();
-    }
 
     private static ValidatableResponse copy(String variablesPath, String json) {
         return given().contentType(ContentType.JSON).body(json).post(variablesPath + "/copy").then();

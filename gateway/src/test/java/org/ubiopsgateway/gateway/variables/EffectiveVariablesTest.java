@@ -3,12 +3,10 @@ package org.ubiopsgateway.gateway.variables;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.FaultRule;
 import org.ubiopsgateway.emulator.JournalEntry;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,15 +38,7 @@ class EffectiveVariablesTest {
     private static final String V1_EFFECTIVE = CLASSIFIER_V1_VARIABLES + "/effective";
 
     @Inject
-    EmbeddedEmulator embedded;
-
     UbiOpsEmulator emulator;
-
-    @BeforeEach
-    void reset() {
-        emulator = embedded.emulator();
-        emulator.reset();
-    }
 
     @Test
     void eachNameOnceSortedWithTheMostSpecificDefinitionWinning() {

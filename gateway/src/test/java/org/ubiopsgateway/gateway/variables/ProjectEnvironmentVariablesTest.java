@@ -3,10 +3,8 @@ package org.ubiopsgateway.gateway.variables;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 import org.ubiopsgateway.model.common.Problem;
 
 import static io.restassured.RestAssured.given;
@@ -28,15 +26,7 @@ import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.json;
 class ProjectEnvironmentVariablesTest {
 
     @Inject
-    EmbeddedEmulator embedded;
-
     UbiOpsEmulator emulator;
-
-    @BeforeEach
-    void reset() {
-        emulator = embedded.emulator();
-        emulator.reset();
-    }
 
     @Test
     void listsTheSeededVariablesWithTheSecretsValueLeftOut() {

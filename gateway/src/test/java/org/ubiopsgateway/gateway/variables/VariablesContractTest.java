@@ -5,13 +5,10 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.client.GatewayProblemException;
 import org.ubiopsgateway.client.ProjectEnvironmentVariablesClient;
 import org.ubiopsgateway.client.VersionEnvironmentVariablesClient;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 import org.ubiopsgateway.model.variables.CopyVariablesRequest;
 import org.ubiopsgateway.model.variables.EffectiveVariable;
 import org.ubiopsgateway.model.variables.EnvironmentVariable;
@@ -55,14 +52,6 @@ class VariablesContractTest {
 
     @TestHTTPResource("/")
     URI gateway;
-
-    @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
 
     private static <T> T await(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();
