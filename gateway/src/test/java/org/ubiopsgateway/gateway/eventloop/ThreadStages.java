@@ -73,12 +73,17 @@ public class ThreadStages implements ClientRequestFilter, ResteasyReactiveClient
 
     @Override
     public void filter(ResteasyReactiveClientRequestContext request, ClientResponseContext response) {
+        if (watched == null) {
+            return; // registered on every client of every test: nothing to do unless a test watches
+        }
         String path = request.getUri().getPath();
         HttpClientResponse answer = ((ClientRequestContextImpl) request).getRestClientRequestContext()
                 .getVertxClientResponse();
-        var loop = ((ConnectionBase) answer.request().connection()).channel().eventLoop();
-        // The connection reads the answer on its event loop: this one, or another that then hands the answer over.
-        record("upstream answer read", loop.inEventLoop() ? here() : "another event loop: " + loop, path);
+        if (answer != null) {
+            var loop = ((ConnectionBase) answer.request().connection()).channel().eventLoop();
+            // The connection reads the answer on its event loop: this one, or another that hands the answer over.
+            record("upstream answer read", loop.inEventLoop() ? here() : "another event loop: " + loop, path);
+        }
         record("upstream answer handled", here(), path);
     }
 }
