@@ -1,5 +1,6 @@
 package org.ubiopsgateway.emulator;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -25,15 +26,22 @@ public final class Journal {
         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     }
 
-    void record(String method, String path, String query, String operation, int status) {
+    void record(long receivedMicros, String method, String path, String query, String operation, int status) {
         inFlight.decrementAndGet();
-        entries.addLast(new JournalEntry(sequence.incrementAndGet(), System.currentTimeMillis(),
-                method, path, query, operation, status));
+        long answeredMicros = nowMicros();
+        entries.addLast(new JournalEntry(sequence.incrementAndGet(), answeredMicros / 1000, receivedMicros,
+                answeredMicros, method, path, query, operation, status));
         if (sequence.get() % 1024 == 0) {
             while (entries.size() > CAPACITY) {
                 entries.pollFirst();
             }
         }
+    }
+
+    /** Wall-clock microseconds since the epoch, for entries' arrival and answer times. */
+    static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
     public List<JournalEntry> entries() {

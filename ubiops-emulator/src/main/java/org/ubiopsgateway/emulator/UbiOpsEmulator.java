@@ -197,8 +197,9 @@ public final class UbiOpsEmulator implements AutoCloseable {
         String method = request.method().name();
         String path = request.path();
         String query = request.query();
+        long received = Journal.nowMicros();
         journal.started();
-        ctx.addEndHandler(done -> journal.record(method, path, query, ctx.get(Api.OPERATION),
+        ctx.addEndHandler(done -> journal.record(received, method, path, query, ctx.get(Api.OPERATION),
                 done.succeeded() ? ctx.response().getStatusCode() : 0));
         ctx.next();
     }

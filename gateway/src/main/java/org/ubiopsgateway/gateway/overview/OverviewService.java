@@ -9,6 +9,7 @@ import org.ubiopsgateway.gateway.cache.ReadCache;
 import org.ubiopsgateway.gateway.cache.Region;
 import org.ubiopsgateway.gateway.deployments.DeploymentService;
 import org.ubiopsgateway.gateway.deployments.VersionService;
+import org.ubiopsgateway.gateway.eventloop.EventLoops;
 import org.ubiopsgateway.gateway.projects.ProjectsService;
 import org.ubiopsgateway.gateway.revisions.RevisionsService;
 import org.ubiopsgateway.gateway.upstream.UbiOpsProjects;
@@ -206,12 +207,12 @@ public class OverviewService {
         return Uni.createFrom().deferred(() -> {
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.compareTo(config.partTimeout()) >= 0) {
-                return call.ifNoItem().after(config.partTimeout()).fail();
+                return call.ifNoItem().after(config.partTimeout()).on(EventLoops.timers()).fail();
             }
             if (left.isNegative() || left.isZero()) {
                 return Uni.createFrom().failure(new DeadlineReached());
             }
-            return call.ifNoItem().after(left).failWith(DeadlineReached::new);
+            return call.ifNoItem().after(left).on(EventLoops.timers()).failWith(DeadlineReached::new);
         });
     }
 

@@ -1,20 +1,24 @@
 package org.ubiopsgateway.gateway.resilience;
 
 import io.smallrye.mutiny.Uni;
+import org.ubiopsgateway.gateway.eventloop.PerEventLoop;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
-/** Sends each operation of a REST client through {@link UpstreamGuard#call}, with what its annotations say. */
+/**
+ * Sends each operation of a REST client through {@link UpstreamGuard#call}, with what its annotations say, on the
+ * calling event loop's own instance of the client.
+ */
 final class GuardedClient implements InvocationHandler {
 
     private final UpstreamGuard guard;
-    private final Object client;
+    private final PerEventLoop<?> clients;
 
-    GuardedClient(UpstreamGuard guard, Object client) {
+    GuardedClient(UpstreamGuard guard, PerEventLoop<?> clients) {
         this.guard = guard;
-        this.client = client;
+        this.clients = clients;
     }
 
     @Override
@@ -23,7 +27,7 @@ final class GuardedClient implements InvocationHandler {
             return switch (method.getName()) {
                 case "equals" -> proxy == args[0];
                 case "hashCode" -> System.identityHashCode(proxy);
-                default -> "guarded " + client;
+                default -> "guarded " + clients.get();
             };
         }
         if (method.isDefault()) {
@@ -36,7 +40,7 @@ final class GuardedClient implements InvocationHandler {
     @SuppressWarnings("unchecked")
     private Uni<Object> invoke(Method method, Object[] args) {
         try {
-            return (Uni<Object>) method.invoke(client, args);
+            return (Uni<Object>) method.invoke(clients.get(), args);
         } catch (InvocationTargetException e) {
             return Uni.createFrom().failure(e.getCause());
         } catch (IllegalAccessException e) {

@@ -13,6 +13,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
+import org.ubiopsgateway.gateway.eventloop.EventLoops;
+import org.ubiopsgateway.gateway.eventloop.PerEventLoop;
 import org.ubiopsgateway.gateway.upstream.UpstreamException;
 import org.ubiopsgateway.gateway.upstream.UpstreamFailure;
 import org.ubiopsgateway.gateway.upstream.UpstreamRefused;
@@ -23,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -57,6 +60,8 @@ public class UpstreamGuard {
     private final Map<EndpointGroup, Guard> groups = new EnumMap<>(EndpointGroup.class);
     private final Map<EndpointGroup, AtomicLong> openedAt = new EnumMap<>(EndpointGroup.class);
     private final Counter rateLimited;
+    /** The attempt timers, by operation and outcome: registered once each, not looked up in the registry per call. */
+    private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     public UpstreamGuard(ResilienceConfig config, UpstreamBudget budget, MeterRegistry registry,
                          CircuitBreakerMaintenance circuits) {
@@ -87,9 +92,13 @@ public class UpstreamGuard {
                 .register(registry);
     }
 
-    /** {@code client} behind a proxy that guards each of its operations as {@link UpstreamCall#of} reads it. */
-    public <T> T wrap(Class<T> api, T client) {
-        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, new GuardedClient(this, client)));
+    /**
+     * A client of {@code api} that guards each of its operations as {@link UpstreamCall#of} reads it, and calls it on
+     * the calling event loop's own client from {@code clients}.
+     */
+    public <T> T wrap(Class<T> api, PerEventLoop<T> clients) {
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api},
+                new GuardedClient(this, clients)));
     }
 
     /** Runs {@code action} (one upstream attempt, called anew for each) under the policies for {@code call}. */
@@ -113,7 +122,8 @@ public class UpstreamGuard {
     private Uni<Object> attempt(UpstreamCall call, Supplier<Uni<Object>> action) {
         Duration timeout = call.upload() ? config.uploadTimeout() : config.timeout();
         return groups.get(call.group())
-                .get(() -> budget.take(call.group()).chain(() -> action.get().ifNoItem().after(timeout).fail()), UNI)
+                .get(() -> budget.take(call.group()).chain(() -> action.get()
+                        .ifNoItem().after(timeout).on(EventLoops.timers()).fail()), UNI)
                 .onFailure(CircuitBreakerOpenException.class).transform(e -> circuitOpen(call.group()))
                 .onFailure(BulkheadException.class).transform(e -> new UpstreamRefused(UpstreamFailure.BULKHEAD_FULL,
                         BULKHEAD_RETRY_AFTER, "Too many calls to UbiOps are in flight (endpoint group "
@@ -125,16 +135,23 @@ public class UpstreamGuard {
             Timer.Sample sample = Timer.start(registry);
             return attempt.onItemOrFailure().invoke((item, failure) -> {
                 String outcome = outcome(failure);
-                // Histogram buckets come from observability.LatencyHistograms, as for every timer on the dashboard.
-                sample.stop(Timer.builder("gateway.upstream.calls")
-                        .description("Attempts of calls to UbiOps, by client operation and outcome")
-                        .tags("operation", call.operation(), "outcome", outcome)
-                        .register(registry));
+                sample.stop(timer(call.operation(), outcome));
                 if (outcome.equals("rate-limited")) {
                     rateLimited.increment();
                 }
             });
         });
+    }
+
+    private Timer timer(String operation, String outcome) {
+        Map<String, Timer> byOutcome = timers.computeIfAbsent(operation, ignored -> new ConcurrentHashMap<>());
+        Timer timer = byOutcome.get(outcome);
+        return timer != null ? timer : byOutcome.computeIfAbsent(outcome, ignored ->
+                // Histogram buckets come from observability.LatencyHistograms, as for every timer on the dashboard.
+                Timer.builder("gateway.upstream.calls")
+                        .description("Attempts of calls to UbiOps, by client operation and outcome")
+                        .tags("operation", operation, "outcome", outcome)
+                        .register(registry));
     }
 
     private Guard groupGuard(EndpointGroup group) {

@@ -7,6 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import org.ubiopsgateway.gateway.eventloop.PerEventLoop;
 import org.ubiopsgateway.gateway.resilience.RateLimitHeaders;
 import org.ubiopsgateway.gateway.resilience.UpstreamBudget;
 import org.ubiopsgateway.gateway.resilience.UpstreamGuard;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * talk to UbiOps in production and to the embedded emulator in dev mode and tests. Created at start-up, which
  * resolves the endpoint then: a gateway that cannot reach UbiOps for want of configuration stops at once.
  * (Not {@code @Startup} on the endpoint itself: a replaced {@code @DefaultBean} would still be started.)
- * Every client is handed out behind the {@link UpstreamGuard} (a JDK proxy, hence the native-image registrations).
+ * Every client is handed out behind the {@link UpstreamGuard} (a JDK proxy, hence the native-image registrations),
+ * which calls one instance of it per event loop ({@link PerEventLoop}): a request's upstream calls and their answers
+ * then stay on the event loop that accepted the request.
  */
 @Startup
 @Singleton
@@ -51,7 +54,7 @@ public class UpstreamClients {
     }
 
     private <T> T build(Class<T> api) {
-        return guard.wrap(api, QuarkusRestClientBuilder.newBuilder()
+        return guard.wrap(api, new PerEventLoop<>(() -> QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint.baseUri())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -59,6 +62,6 @@ public class UpstreamClients {
                 .register(new UpstreamAuthorization(endpoint.authorization()))
                 .register(new UpstreamStatus())
                 .register(new RateLimitHeaders(budget))
-                .build(api));
+                .build(api)));
     }
 }

@@ -3,22 +3,24 @@ package org.ubiopsgateway.gateway.upstream;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
-import jakarta.ws.rs.client.ClientResponseFilter;
+import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientRequestContext;
+import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientResponseFilter;
 
 /**
  * Remembers the status of UbiOps's latest answer on the Vert.x context of the request being served (each
- * request has its own duplicated context), so the audit line can say what upstream answered.
+ * request has its own duplicated context), so the audit line can say what upstream answered. A
+ * {@link ResteasyReactiveClientResponseFilter} runs on the thread the answer arrived on; a plain JAX-RS response filter
+ * would be run on a worker thread and the answer handed back, two thread hand-offs per upstream call.
  */
-public final class UpstreamStatus implements ClientResponseFilter {
+public final class UpstreamStatus implements ResteasyReactiveClientResponseFilter {
 
     private static final String KEY = UpstreamStatus.class.getName();
     /** The REST client runs filters on a duplicated context of its own and names the caller's under this key. */
     private static final String CALLER_CONTEXT = "__PARENT_CONTEXT__";
 
     @Override
-    public void filter(ClientRequestContext request, ClientResponseContext response) {
+    public void filter(ResteasyReactiveClientRequestContext request, ClientResponseContext response) {
         Context context = Vertx.currentContext();
         if (context != null && VertxContext.isDuplicatedContext(context)) {
             context.putLocal(KEY, response.getStatus());

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -79,7 +80,10 @@ class OverviewResourceTest {
                 .body("quotas", nullValue())
                 .body("missing.part", containsInAnyOrder("quotas", "deployments/churn-model/versions"))
                 .body("missing.find { it.part == 'quotas' }.reason", equalTo("upstream-error"))
-                .body("missing.find { it.part == 'deployments/churn-model/versions' }.reason", equalTo("unreachable"))
+                // Two parts failing with their retries are 6 of the profile's 10-attempt circuit window: when their
+                // failures come last, the circuit opens before the dropped call's last retry.
+                .body("missing.find { it.part == 'deployments/churn-model/versions' }.reason",
+                        anyOf(equalTo("unreachable"), equalTo("circuit-open")))
                 .body("deployments.find { it.name == 'churn-model' }.versions", nullValue())
                 .body("deployments.find { it.name == 'text-summarizer' }.versions", hasSize(1))
                 .body("project.name", equalTo("demo-project"));
