@@ -54,7 +54,7 @@ class SlowClientsIT {
     static final long PACKAGE_SIZE = 64L * 1024 * 1024;
     static final String VERSION = "/api/v1/projects/demo-project/deployments/text-summarizer/versions/v1";
     static final String NORMAL = "/api/v1/projects/demo-project/deployments";
-    static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length: *(\\d+)\r$");
+    static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
 
     static UbiOpsEmulator emulator;
     static PackagedGateway gateway;
