@@ -68,8 +68,8 @@ soak_variables() {
         | jq '[.[] | select(.name | startswith("SOAK_"))] | length'
 }
 
-soak_wrk() { # SECONDS DELAY_MS
-    WRK_DELAY_MS=$2 SOAK_JWT=$JWT wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$1s" --timeout 10s \
+soak_wrk() { # SECONDS DELAY_MS RUN (letters: names its variables apart from other runs')
+    SOAK_RUN=$3 WRK_DELAY_MS=$2 SOAK_JWT=$JWT wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$1s" --timeout 10s \
         -s "$BENCH_DIR/wrk/soak.lua" "$GATEWAY" | sed -n 's/^SOAK_JSON //p' | jq -c '. + {rps: (.requests / (.duration_us / 1e6))}'
 }
 
@@ -82,8 +82,8 @@ faults on
 BENCH_JAVA_OPTS="$BENCH_JAVA_OPTS -Xlog:gc:file=$WORK/gc.log:uptime" start_gateway
 
 log "warming up for ${WARMUP_S}s, then measuring the maximum for ${MAX_S}s (back to back, $CONNECTIONS connections)"
-soak_wrk "$WARMUP_S" 0 >/dev/null
-max=$(soak_wrk "$MAX_S" 0)
+soak_wrk "$WARMUP_S" 0 WARM >/dev/null
+max=$(soak_wrk "$MAX_S" 0 MAX)
 max_rps=$(jq '.rps | floor' <<<"$max")
 target_rps=$((max_rps / 2))
 ((target_rps > 0)) || die "the maximum run answered nothing: $max"
@@ -107,7 +107,7 @@ duration_s=$((MINUTES * 60))
 register $! rss-sampler
 rss_start=$(rss_mb "$GATEWAY_PID")
 log "soaking for $MINUTES min (RSS at start: $rss_start MB)"
-soak=$(soak_wrk "$duration_s" "$delay_ms")
+soak=$(soak_wrk "$duration_s" "$delay_ms" SOAK)
 rss_end=$(rss_mb "$GATEWAY_PID")
 stop_started "$(($(pid_mark) - 1))"
 

@@ -25,6 +25,8 @@ local paths = {
   ["passthrough-users"] = project .. "/users",
   overview = project .. "/overview",
 }
+-- SOAK_RUN (letters) keeps the names of one wrk run apart from another's leftovers
+local run = os.getenv("SOAK_RUN") or "A"
 local auth = { ["Authorization"] = "Bearer " .. (os.getenv("SOAK_JWT") or "") }
 local json_auth = { ["Authorization"] = auth["Authorization"], ["Content-Type"] = "application/json" }
 
@@ -66,7 +68,7 @@ function request()
   last_kind, last_id = cycle[step], nil
   if last_kind == "create" then
     sent = sent + 1
-    local name = "SOAK_" .. letters(thread_id) .. "_" .. letters(sent)
+    local name = "SOAK_" .. run .. "_" .. letters(thread_id) .. "_" .. letters(sent)
     return wrk.format("POST", variables, json_auth, '{"name":"' .. name .. '","value":"soak","secret":false}')
   end
   return wrk.format("GET", paths[last_kind], auth)
