@@ -55,7 +55,8 @@ public interface DeploymentsApi {
             @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
             @Size(max = Rules.NAME_MAX) String project,
             @QueryParam("labels") @Parameter(description = "key:value pairs separated by commas", example = "team:vision,tier:gold")
-            @Pattern(regexp = Labels.FILTER_PATTERN, message = Labels.FILTER_MESSAGE) String labels);
+            @Pattern(regexp = Labels.FILTER_PATTERN, message = Labels.FILTER_MESSAGE)
+            @Size(max = Rules.LABEL_FILTER_MAX) String labels);
 
     @POST
     @Created

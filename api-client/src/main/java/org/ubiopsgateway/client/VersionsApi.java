@@ -58,7 +58,8 @@ public interface VersionsApi {
             @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
             @Size(max = Rules.NAME_MAX) String deployment,
             @QueryParam("labels") @Parameter(description = "key:value pairs separated by commas", example = "stage:canary")
-            @Pattern(regexp = Labels.FILTER_PATTERN, message = Labels.FILTER_MESSAGE) String labels);
+            @Pattern(regexp = Labels.FILTER_PATTERN, message = Labels.FILTER_MESSAGE)
+            @Size(max = Rules.LABEL_FILTER_MAX) String labels);
 
     @POST
     @Created

@@ -37,6 +37,14 @@ public @interface IsoDateTime {
     /** Checks values, and reads them for whoever uses them afterwards: one definition of the accepted forms. */
     class Validator implements ConstraintValidator<IsoDateTime, String> {
 
+        /** The longest form has 35 characters (nanoseconds and an offset): room for spaces around it, and no more. */
+        public static final int MAX_LENGTH = 64;
+
+        /** Whether a value is one of the accepted forms, and no longer than {@link #MAX_LENGTH}. */
+        public static boolean accepts(String value) {
+            return value.length() <= MAX_LENGTH && parse(value).isPresent();
+        }
+
         /** The instant a value names, empty when it is not ISO-8601. */
         public static Optional<OffsetDateTime> parse(String value) {
             String text = value.strip().replace(' ', '+');
@@ -59,7 +67,7 @@ public @interface IsoDateTime {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || parse(value).isPresent();
+            return value == null || accepts(value);
         }
     }
 }

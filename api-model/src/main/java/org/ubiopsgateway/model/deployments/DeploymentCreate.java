@@ -20,7 +20,7 @@ public record DeploymentCreate(
         @Size(max = Rules.DESCRIPTION_MAX) String description,
         @NotNull IoType inputType,
         @NotNull IoType outputType,
-        List<@NotNull @Valid InputField> inputFields,
-        List<@NotNull @Valid OutputField> outputFields,
-        Map<@NotBlank String, @NotNull String> labels) {
+        @Size(max = Rules.FIELDS_MAX) List<@NotNull @Valid InputField> inputFields,
+        @Size(max = Rules.FIELDS_MAX) List<@NotNull @Valid OutputField> outputFields,
+        @Size(max = Rules.LABELS_MAX) Map<@NotBlank @Size(max = Rules.LABEL_KEY_MAX) String, @NotNull @Size(max = Rules.LABEL_VALUE_MAX) String> labels) {
 }

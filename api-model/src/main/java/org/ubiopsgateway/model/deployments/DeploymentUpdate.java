@@ -17,9 +17,9 @@ import java.util.Map;
 public record DeploymentUpdate(
         @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String name,
         @Size(max = Rules.DESCRIPTION_MAX) String description,
-        Map<@NotBlank String, @NotNull String> labels,
+        @Size(max = Rules.LABELS_MAX) Map<@NotBlank @Size(max = Rules.LABEL_KEY_MAX) String, @NotNull @Size(max = Rules.LABEL_VALUE_MAX) String> labels,
         @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX)
         String defaultVersion,
-        List<@NotNull @Valid InputField> inputFields,
-        List<@NotNull @Valid OutputField> outputFields) {
+        @Size(max = Rules.FIELDS_MAX) List<@NotNull @Valid InputField> inputFields,
+        @Size(max = Rules.FIELDS_MAX) List<@NotNull @Valid OutputField> outputFields) {
 }

@@ -1,6 +1,7 @@
 package org.ubiopsgateway.model.deployments;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.ubiopsgateway.model.common.Rules;
 
 /**
@@ -8,5 +9,5 @@ import org.ubiopsgateway.model.common.Rules;
  * given, UbiOps goes by the id; by name, the project's first group of that name).
  */
 public record InstanceTypeGroup(@Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String id,
-                                @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name) {
+                                @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Rules.NAME_MAX) String name) {
 }

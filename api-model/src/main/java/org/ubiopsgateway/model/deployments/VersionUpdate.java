@@ -28,5 +28,5 @@ public record VersionUpdate(
         @Valid Queue queue,
         @Valid Network network,
         Boolean restartRequestInterruption,
-        Map<@NotBlank String, @NotNull String> labels) implements VersionSettings {
+        @Size(max = Rules.LABELS_MAX) Map<@NotBlank @Size(max = Rules.LABEL_KEY_MAX) String, @NotNull @Size(max = Rules.LABEL_VALUE_MAX) String> labels) implements VersionSettings {
 }

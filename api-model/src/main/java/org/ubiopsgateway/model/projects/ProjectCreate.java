@@ -22,5 +22,5 @@ public record ProjectCreate(
         @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String organization,
         Boolean advancedPermissions,
         @PositiveOrZero Double creditLimit,
-        List<@NotBlank String> corsOrigins) {
+        @Size(max = Rules.CORS_ORIGINS_MAX) List<@NotBlank @Size(max = Rules.ORIGIN_MAX) String> corsOrigins) {
 }

@@ -22,5 +22,5 @@ public record ProjectUpdate(
         Boolean advancedPermissions,
         @PositiveOrZero Double creditLimit,
         Boolean suspended,
-        List<@NotBlank String> corsOrigins) {
+        @Size(max = Rules.CORS_ORIGINS_MAX) List<@NotBlank @Size(max = Rules.ORIGIN_MAX) String> corsOrigins) {
 }

@@ -16,7 +16,10 @@ public interface BodyLimitsConfig {
     @WithDefault("512M")
     MemorySize upload();
 
-    /** Every other body (JSON, forms), which is read into memory. */
-    @WithDefault("10M")
+    /**
+     * Every other body (JSON, forms), which is read into memory. 1M: every field has a bound (model.common.Rules),
+     * and the largest, a 64 KiB variable value, fits even with every character escaped in six bytes (384 KiB).
+     */
+    @WithDefault("1M")
     MemorySize body();
 }

@@ -9,9 +9,11 @@ import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 import org.ubiopsgateway.gateway.eventloop.PerEventLoop;
 import org.ubiopsgateway.gateway.resilience.RateLimitHeaders;
+import org.ubiopsgateway.gateway.resilience.ResilienceConfig;
 import org.ubiopsgateway.gateway.resilience.UpstreamBudget;
 import org.ubiopsgateway.gateway.resilience.UpstreamGuard;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,31 +35,37 @@ public class UpstreamClients {
     private final UpstreamConfig config;
     private final UpstreamGuard guard;
     private final UpstreamBudget budget;
+    private final ResilienceConfig resilience;
 
-    public UpstreamClients(UpstreamEndpoint endpoint, UpstreamConfig config, UpstreamGuard guard, UpstreamBudget budget) {
+    public UpstreamClients(UpstreamEndpoint endpoint, UpstreamConfig config, UpstreamGuard guard, UpstreamBudget budget,
+                           ResilienceConfig resilience) {
         this.endpoint = endpoint;
         this.config = config;
         this.guard = guard;
         this.budget = budget;
+        this.resilience = resilience;
     }
 
     @Produces
     @ApplicationScoped
     UbiOpsProjects projects() {
-        return build(UbiOpsProjects.class);
+        return build(UbiOpsProjects.class, config.readTimeout());
     }
 
     @Produces
     @ApplicationScoped
     UbiOpsDeployments deployments() {
-        return build(UbiOpsDeployments.class);
+        // It uploads packages, whose sending alone may take longer than the read timeout: the client's timeout counts
+        // from the request's start, so it must outlast the upload timeout (the guard bounds every other call anyway).
+        Duration upload = resilience.uploadTimeout();
+        return build(UbiOpsDeployments.class, upload.compareTo(config.readTimeout()) > 0 ? upload : config.readTimeout());
     }
 
-    private <T> T build(Class<T> api) {
+    private <T> T build(Class<T> api, Duration readTimeout) {
         return guard.wrap(api, new PerEventLoop<>(() -> QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint.baseUri())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .register(new UpstreamErrorMapper())
                 .register(new UpstreamAuthorization(endpoint.authorization()))
                 .register(new UpstreamStatus())

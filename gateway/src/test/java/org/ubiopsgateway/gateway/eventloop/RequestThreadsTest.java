@@ -2,9 +2,7 @@ package org.ubiopsgateway.gateway.eventloop;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 
 import java.util.List;
 import java.util.Map;
@@ -25,14 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestThreadsTest {
 
     private static final int REQUESTS = 12;
-
-    @Inject
-    EmbeddedEmulator embedded;
-
-    @BeforeEach
-    void reset() {
-        embedded.emulator().reset();
-    }
 
     @Test
     void aPassThroughRunsEveryStageOnTheEventLoopThatAcceptedIt() {

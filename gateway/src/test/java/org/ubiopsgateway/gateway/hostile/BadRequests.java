@@ -64,6 +64,8 @@ final class BadRequests {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
             "PROPFIND", "FOO", "get", "M-SEARCH");
     private static final String BOUNDARY = "fuzz-boundary";
+    /** A parameter without a size bound is sent this long: its request line stays under Quarkus's 4096 bytes. */
+    private static final int LONG_PARAMETER = 1000;
     private static final String UUID = "6f1c0e52-1d2b-4c3a-9e8f-00000000f022";
     /** The routes that also get a real body over the limit, chunked. */
     private static final Set<String> CHUNKED_ROUTES = Set.of("POST /api/v1/projects",
@@ -113,6 +115,7 @@ final class BadRequests {
             formBodies(route).forEach((name, body) -> probes.add(form(route, name, body)));
             multipartBodies(route).forEach((name, body) -> probes.add(multipart(route, name, body)));
             probes.addAll(oversized(route));
+            probes.addAll(overLong(route));
         }
         List<String> names = List.copyOf(categories.keySet());
         while (probes.size() < count) {
@@ -120,6 +123,11 @@ final class BadRequests {
             categories.get(names.get(random.nextInt(names.size()))).apply(route, random).ifPresent(probes::add);
         }
         return probes;
+    }
+
+    /** The JSON body types of the routes. */
+    static List<Class<?>> bodyTypes(List<Surface.Route> routes) {
+        return routes.stream().flatMap(route -> jsonEndpoints(route).stream()).map(BadRequests::bodyType).distinct().toList();
     }
 
     /** Every JSON endpoint with the valid body its mutations start from, as an admin would send it. */
@@ -153,6 +161,38 @@ final class BadRequests {
         values.put(variable, value);
         return Optional.of(probe("path parameter", route, variable + "=" + JsonBodies.abbreviate(value), route.rule().method(),
                 fill(route, values), withBodyFor(route)));
+    }
+
+    /**
+     * Every path variable and text query parameter of a route one character over its bound, otherwise valid (the
+     * JSON fields get theirs from {@link JsonBodies#mutations}). A parameter without a {@code @Size} is sent
+     * {@link #LONG_PARAMETER} long, and its pattern must refuse that.
+     */
+    private List<Probe> overLong(Surface.Route route) {
+        List<Probe> probes = new ArrayList<>();
+        for (String variable : route.variables()) {
+            List<Annotation> constraints = pathConstraints(route, variable);
+            Map<String, String> values = validVariables(route);
+            String value = encode(JsonBodies.grown(constraints, decode(values.get(variable)), overBound(constraints)));
+            values.put(variable, value);
+            probes.add(probe("over-long", route, variable + "=" + JsonBodies.abbreviate(value), route.rule().method(),
+                    fill(route, values), withBodyFor(route)));
+        }
+        for (Parameter parameter : route.endpoints().get(0).query()) {
+            List<Annotation> constraints = List.of(parameter.getAnnotations());
+            if (parameter.getType() == String.class) {
+                String name = parameter.getAnnotation(jakarta.ws.rs.QueryParam.class).value();
+                String value = encode(JsonBodies.grown(constraints, validText(parameter), overBound(constraints)));
+                probes.add(probe("over-long", route, name + "=" + JsonBodies.abbreviate(value), route.rule().method(),
+                        fill(route, validVariables(route)) + "?" + name + "=" + value, withBodyFor(route)));
+            }
+        }
+        return probes;
+    }
+
+    /** One over a parameter's {@code @Size}, or {@link #LONG_PARAMETER} without one. */
+    private static int overBound(List<Annotation> constraints) {
+        return JsonBodies.sizeMax(constraints).map(max -> max + 1).orElse(LONG_PARAMETER);
     }
 
     private Optional<Probe> queryParameter(Surface.Route route, Random random) {

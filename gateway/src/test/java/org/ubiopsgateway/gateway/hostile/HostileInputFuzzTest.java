@@ -57,6 +57,13 @@ class HostileInputFuzzTest {
                 "the gate has no row for " + endpoint.httpMethod() + " " + endpoint.template()));
     }
 
+    @Test
+    void everyTextListAndMapOfEveryBodyHasAnUpperBound() {
+        List<String> unbounded = BadRequests.bodyTypes(Surface.routes(Surface.endpoints(resources()))).stream()
+                .flatMap(body -> JsonBodies.unbounded(body).stream()).toList();
+        assertEquals(List.of(), unbounded, "fields that take a value of any length");
+    }
+
     /** The bodies the fuzzer breaks one field of must pass the gateway's checks whole, or a break would prove nothing. */
     @Test
     void theBodiesTheFuzzerBreaksAreValidWhole() throws IOException {

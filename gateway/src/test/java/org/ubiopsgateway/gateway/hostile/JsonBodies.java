@@ -36,13 +36,18 @@ import java.util.function.Consumer;
  * The JSON bodies of the surface, read from the {@code api-model} records by reflection: a valid instance of each,
  * and every way to break one field of it that the contract forbids (a value of another JSON type, null where
  * required, out of range, not matching its pattern, too long, an unknown field next to it), each of which the
- * gateway must refuse whatever the rest of the body says.
+ * gateway must refuse whatever the rest of the body says. Every text, list and map has an upper bound
+ * ({@link #unbounded}): each is sent one over it and {@link #LONG} long, otherwise valid.
  */
 final class JsonBodies {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 4;
+    /** The length of the longest text sent: far beyond every bound, and how long the variable name was that once reached UbiOps. */
+    static final int LONG = 100_000;
+    /** Characters that valid text may be grown with: one of them keeps each pattern of the contract matching. */
+    private static final List<String> GROWTH = List.of("a", "A", "0", " ");
 
     /** Text that some pattern takes: the first one a field's constraints accept is its valid value. */
     static final List<String> VALID_TEXT = List.of("fuzz-name", "FUZZ_VAR", "6f1c0e52-1d2b-4c3a-9e8f-00000000f022",
@@ -96,6 +101,39 @@ final class JsonBodies {
         List<Mutation> mutations = new ArrayList<>();
         walk(rootSlot(record), 0, slot -> mutate(valid, slot, mutations));
         return mutations;
+    }
+
+    /** The text, list and map fields of a body record that take a value of any length or size; should be none. */
+    static List<String> unbounded(Class<?> record) {
+        List<String> unbounded = new ArrayList<>();
+        walk(rootSlot(record), 0, slot -> {
+            Class<?> raw = slot.raw();
+            boolean text = raw == String.class && accepts(slot.constraints(), grown(slot.constraints(), validText(slot), LONG));
+            boolean many = (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) && sizeMax(slot.constraints()).isEmpty();
+            AnnotatedType key = Map.class.isAssignableFrom(raw) ? argument(slot, 0) : null;
+            boolean keys = key != null && sizeMax(List.of(key.getAnnotations())).isEmpty();
+            if (text || many || keys) {
+                unbounded.add(record.getSimpleName() + "." + slot.where() + (keys ? " (keys)" : ""));
+            }
+        });
+        return unbounded;
+    }
+
+    /** The {@code @Size} maximum among constraints, when they set one. */
+    static Optional<Integer> sizeMax(Collection<Annotation> constraints) {
+        return constraints.stream().filter(Size.class::isInstance).map(c -> ((Size) c).max())
+                .filter(max -> max < Integer.MAX_VALUE).findFirst();
+    }
+
+    /**
+     * {@code valid} grown to {@code length} with a character that keeps every constraint but the size satisfied (when
+     * one does), so that only its length is wrong.
+     */
+    static String grown(Collection<Annotation> constraints, String valid, int length) {
+        List<Annotation> unsized = constraints.stream().filter(c -> !(c instanceof Size)).toList();
+        int missing = Math.max(0, length - valid.length());
+        return GROWTH.stream().map(c -> valid + c.repeat(missing)).filter(text -> accepts(unsized, text)).findFirst()
+                .orElse(valid + "a".repeat(missing));
     }
 
     private static Slot rootSlot(Class<?> record) {
@@ -179,7 +217,7 @@ final class JsonBodies {
             if (constraint instanceof Pattern p && !java.util.regex.Pattern.compile(p.regexp()).matcher(text).matches()
                     || constraint instanceof Size s && (text.length() < s.min() || text.length() > s.max())
                     || constraint instanceof NotBlank && text.isBlank()
-                    || constraint instanceof IsoDateTime && IsoDateTime.Validator.parse(text).isEmpty()) {
+                    || constraint instanceof IsoDateTime && !IsoDateTime.Validator.accepts(text)) {
                 return false;
             }
         }
@@ -221,6 +259,40 @@ final class JsonBodies {
         }
         if (raw.isRecord()) {
             out.add(with(valid, slot, "unknown field", node -> ((ObjectNode) node).put("zzUnknownField", 1)));
+        }
+        overLong(valid, slot, out);
+    }
+
+    /** Each bound broken: a text one character over it and {@link #LONG} long, a list or map one item over it, a long map key. */
+    private static void overLong(ObjectNode valid, Slot slot, List<Mutation> out) {
+        Class<?> raw = slot.raw();
+        Optional<Integer> max = sizeMax(slot.constraints());
+        if (raw == String.class) {
+            String text = validText(slot);
+            max.ifPresent(m -> out.add(replaced(valid, slot, "over-long", NODES.textNode(grown(slot.constraints(), text, m + 1)))));
+            out.add(replaced(valid, slot, "over-long", NODES.textNode(grown(slot.constraints(), text, LONG))));
+        } else if (Collection.class.isAssignableFrom(raw) && max.isPresent()) {
+            ArrayNode many = NODES.arrayNode();
+            JsonNode item = valid(element(slot, 0, 0), 1);
+            for (int i = 0; i <= max.get(); i++) {
+                many.add(item.deepCopy());
+            }
+            out.add(replaced(valid, slot, "too many items", many));
+        } else if (Map.class.isAssignableFrom(raw)) {
+            AnnotatedType valueType = argument(slot, 1);
+            JsonNode value = valueType != null && raw(resolve(valueType.getType(), slot.bindings())) != Object.class
+                    ? valid(element(slot, 1, "k"), 1) : NODES.textNode("x");
+            max.ifPresent(m -> {
+                ObjectNode many = NODES.objectNode();
+                for (int i = 0; i <= m; i++) {
+                    many.set("k" + i, value.deepCopy());
+                }
+                out.add(replaced(valid, slot, "too many entries", many));
+            });
+            AnnotatedType key = argument(slot, 0);
+            List<Annotation> keyConstraints = key == null ? List.of() : List.of(key.getAnnotations());
+            sizeMax(keyConstraints).ifPresent(m -> out.add(replaced(valid, slot, "over-long key",
+                    NODES.objectNode().set(grown(keyConstraints, "k", m + 1), value.deepCopy()))));
         }
     }
 

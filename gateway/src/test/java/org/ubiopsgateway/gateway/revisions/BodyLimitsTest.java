@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The two body limits of the test profile: uploads up to {@code gateway.limits.upload} (16M here), other bodies up
- * to {@code gateway.limits.body} (10M). Over either: 413 problem+json, and nothing reaches upstream.
+ * to {@code gateway.limits.body} (1M). Over either: 413 problem+json, and nothing reaches upstream.
  */
 @QuarkusTest
 class BodyLimitsTest {
@@ -37,6 +37,9 @@ class BodyLimitsTest {
 
     @Inject
     UbiOpsEmulator emulator;
+
+    @Inject
+    BodyLimitsConfig limits;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -131,7 +134,7 @@ class BodyLimitsTest {
 
     @Test
     void jsonDeclaringMoreThanTheBodyLimitIsRefusedBeforeItsBodyIsSent() throws Exception {
-        assertTooLarge(DeclaredLengthRequest.post(revisions, TestTokens.admin(), "application/json", 10L * MB + 1));
+        assertTooLarge(DeclaredLengthRequest.post(revisions, TestTokens.admin(), "application/json", limits.body().asLongValue() + 1));
         assertEquals(List.of(), emulator.journal().entries());
     }
 
@@ -139,7 +142,7 @@ class BodyLimitsTest {
     void chunkedJsonOverTheBodyLimitIsRefusedWhileRead() throws Exception {
         assertTooLarge(send(HttpRequest.newBuilder(revisions).header("Authorization", "Bearer " + TestTokens.admin())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> jsonString(11L * MB)))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> jsonString(limits.body().asLongValue() + MB)))));
         assertEquals(List.of(), emulator.journal().entries());
     }
 

@@ -12,22 +12,26 @@ import org.ubiopsgateway.emulator.EmulatorOptions;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,8 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The hard streaming requirement, against the packaged gateway: a 200 MB deployment package goes up and comes back
  * down unchanged through a gateway whose heap is capped at 128 MB, and a body just over the configured upload limit
- * is refused with 413 problem+json. The gateway runs as its own process ({@code -Xmx128m}), the emulator in this
- * JVM; the package lives on disk only, on both sides.
+ * is refused with 413 problem+json; four such packages go up at once, then come down at once, through the same heap.
+ * The gateway runs as its own process ({@code -Xmx128m}), the emulator in this JVM; packages live on disk only, on
+ * both sides (the emulator keeps them in files too, so this JVM holds none of the 800 MB either).
  */
 class StreamingUploadDownloadIT {
 
@@ -45,7 +50,10 @@ class StreamingUploadDownloadIT {
     /** 201 MiB: room for the 200 MiB package and its multipart framing, and no more. */
     static final long UPLOAD_LIMIT = 201L * 1024 * 1024;
     static final String HEAP = "-Xmx128m";
-    static final String BOUNDARY = "streaming-it-boundary";
+    static final long HEAP_LIMIT = 128L * 1024 * 1024;
+    static final int CONCURRENT = 4;
+    /** The heap the gateway reports in its metrics. */
+    static final Pattern HEAP_USED = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$");
     static final String VERSION = "/api/v1/projects/demo-project/deployments/text-summarizer/versions/v1";
 
     static UbiOpsEmulator emulator;
@@ -87,52 +95,16 @@ class StreamingUploadDownloadIT {
         }
     }
 
-    /** Writes {@code size} pseudo-random bytes to disk a megabyte at a time; answers their SHA-256. */
-    static String writePackage(Path file, long size) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        Random random = new Random(7);
-        byte[] chunk = new byte[1024 * 1024];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += chunk.length) {
-                random.nextBytes(chunk);
-                int n = (int) Math.min(chunk.length, size - written);
-                out.write(chunk, 0, n);
-                sha.update(chunk, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    static String sha256(Path file) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        byte[] buffer = new byte[1024 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    /** A multipart body with the package as its {@code file} part, read from disk as it is sent. */
-    static HttpRequest.BodyPublisher multipart(Path file) throws IOException {
-        return HttpRequest.BodyPublishers.concat(
-                HttpRequest.BodyPublishers.ofString("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                        + "filename=\"big-model.zip\"\r\nContent-Type: application/zip\r\n\r\n", StandardCharsets.US_ASCII),
-                HttpRequest.BodyPublishers.ofFile(file),
-                HttpRequest.BodyPublishers.ofString("\r\n--" + BOUNDARY + "--\r\n", StandardCharsets.US_ASCII));
-    }
-
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void twoHundredMegabytePackageGoesUpAndComesBackUnchangedThroughA128MegabyteHeap() throws Exception {
         Path original = workDirectory.resolve("big-model.zip");
-        String originalSha = writePackage(original, PACKAGE_SIZE);
+        String originalSha = PackageFiles.write(original, PACKAGE_SIZE);
 
         HttpResponse<String> created = http.send(authorized(base.resolve(VERSION + "/revisions"))
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .header("Content-Type", PackageFiles.CONTENT_TYPE)
                 .timeout(Duration.ofSeconds(60))
-                .POST(multipart(original)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(PackageFiles.multipart(original)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         JsonNode revision = json.readTree(created.body());
         String id = revision.get("id").asText();
@@ -148,12 +120,80 @@ class StreamingUploadDownloadIT {
         assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"big-model.zip\""));
         assertEquals(String.valueOf(PACKAGE_SIZE), download.headers().firstValue("Content-Length").orElse(""));
         assertEquals(PACKAGE_SIZE, Files.size(downloaded));
-        assertEquals(originalSha, sha256(downloaded));
+        assertEquals(originalSha, PackageFiles.sha256(downloaded));
 
         assertTrue(gateway.isAlive(), "the gateway survived");
         assertFalse(gateway.log().contains("OutOfMemoryError"));
         try (var left = Files.list(workDirectory.resolve("gateway-uploads"))) {
             assertEquals(List.of(), left.toList(), "the gateway keeps no uploaded package");
+        }
+    }
+
+    @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    void fourPackagesGoUpAtOnceAndComeDownAtOnceUnchangedThroughA128MegabyteHeap() throws Exception {
+        List<Path> originals = new ArrayList<>();
+        List<String> checksums = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            originals.add(workDirectory.resolve("concurrent-" + i + ".zip"));
+            checksums.add(PackageFiles.write(originals.get(i), PACKAGE_SIZE, 100 + i));
+        }
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong heapMax = new AtomicLong();
+        sampler.scheduleAtFixedRate(() -> heapUsed().ifPresent(used -> heapMax.accumulateAndGet(used, Math::max)),
+                0, 250, TimeUnit.MILLISECONDS);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> uploads = originals.stream().map(file -> {
+                try {
+                    return http.sendAsync(authorized(base.resolve(VERSION + "/revisions"))
+                            .header("Content-Type", PackageFiles.CONTENT_TYPE).timeout(Duration.ofMinutes(5))
+                            .POST(PackageFiles.multipart(file)).build(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+            List<String> revisions = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> upload : uploads) {
+                HttpResponse<String> created = upload.get();
+                assertEquals(201, created.statusCode(), created.body());
+                JsonNode revision = json.readTree(created.body());
+                assertEquals("success", awaitBuild(revision.get("buildId").asText()));
+                revisions.add(revision.get("id").asText());
+            }
+
+            List<CompletableFuture<HttpResponse<Path>>> downloads = IntStream.range(0, CONCURRENT).mapToObj(i ->
+                    http.sendAsync(authorized(base.resolve(VERSION + "/revisions/" + revisions.get(i) + "/file"))
+                            .timeout(Duration.ofMinutes(5)).build(),
+                            HttpResponse.BodyHandlers.ofFile(workDirectory.resolve("concurrent-" + i + "-down.zip")))).toList();
+            for (int i = 0; i < CONCURRENT; i++) {
+                HttpResponse<Path> download = downloads.get(i).get();
+                assertEquals(200, download.statusCode());
+                assertEquals(checksums.get(i), PackageFiles.sha256(download.body()), "package " + i + " came back changed");
+            }
+        } finally {
+            sampler.shutdownNow();
+        }
+        System.out.printf("[uploads] %d x %d MB up, then down, at once: the gateway's heap peaked at %d MB of %d MB%n",
+                CONCURRENT, PACKAGE_SIZE >> 20, heapMax.get() >> 20, HEAP_LIMIT >> 20);
+        assertTrue(heapMax.get() > 0, "the heap was sampled");
+        assertTrue(heapMax.get() < HEAP_LIMIT, "heap used " + heapMax.get());
+        assertTrue(gateway.isAlive(), "the gateway survived");
+        assertFalse(gateway.log().contains("OutOfMemoryError"));
+    }
+
+    /** The gateway's heap in use now, from its metrics; empty when they do not answer (busy, say). */
+    private Optional<Long> heapUsed() {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(base.resolve("/q/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher used = HEAP_USED.matcher(metrics);
+            long sum = 0;
+            while (used.find()) {
+                sum += (long) Double.parseDouble(used.group(1));
+            }
+            return sum > 0 ? Optional.of(sum) : Optional.empty();
+        } catch (IOException | InterruptedException e) {
+            return Optional.empty();
         }
     }
 
@@ -174,7 +214,7 @@ class StreamingUploadDownloadIT {
     void uploadJustOverTheConfiguredLimitIsRefusedWithAProblem() throws Exception {
         long before = emulator.journal().entries().stream().mapToLong(e -> e.sequence()).max().orElse(0);
         DeclaredLengthRequest refused = DeclaredLengthRequest.post(base.resolve(VERSION + "/revisions"), TestTokens.admin(),
-                "multipart/form-data; boundary=" + BOUNDARY, UPLOAD_LIMIT + 1);
+                PackageFiles.CONTENT_TYPE, UPLOAD_LIMIT + 1);
         BodyLimitsTest.assertTooLarge(refused.status(), refused.contentType(), refused.body());
         assertTrue(refused.body().contains("at most " + UPLOAD_LIMIT + " bytes"), refused.body());
         assertFalse(emulator.journal().entries().stream()
