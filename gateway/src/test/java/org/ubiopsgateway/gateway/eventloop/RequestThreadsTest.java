@@ -1,7 +1,6 @@
 package org.ubiopsgateway.gateway.eventloop;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
