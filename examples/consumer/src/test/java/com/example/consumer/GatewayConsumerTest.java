@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.client.GatewayProblemException;
 import org.ubiopsgateway.client.MeClient;
 import org.ubiopsgateway.client.ProjectsClient;
+import org.ubiopsgateway.model.common.Problem;
 import org.ubiopsgateway.model.me.Me;
 import org.ubiopsgateway.model.projects.ProjectSummary;
 
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,18 +43,18 @@ class GatewayConsumerTest {
 
     @Test
     void aBrokenNameIsTheGatewaysValidationProblem() {
-        CompletionException failed = assertThrows(CompletionException.class,
-                () -> projects.getProject("Not-A-Name").toCompletableFuture().join());
-        GatewayProblemException problem = assertInstanceOf(GatewayProblemException.class, failed.getCause());
-        assertEquals(400, problem.problem().status());
-        assertEquals("project", problem.problem().violations().get(0).field());
+        Problem problem = problemOf(projects.getProject("Not-A-Name"));
+        assertEquals(400, problem.status());
+        assertEquals("project", problem.violations().get(0).field());
     }
 
     @Test
     void theGatewaysRefusalArrivesAsItsProblem() {
-        CompletionException failed = assertThrows(CompletionException.class,
-                () -> projects.getProject("no-such-project").toCompletableFuture().join());
-        GatewayProblemException problem = assertInstanceOf(GatewayProblemException.class, failed.getCause());
-        assertEquals(404, problem.problem().status());
+        assertEquals(404, problemOf(projects.getProject("no-such-project")).status());
+    }
+
+    private static Problem problemOf(CompletionStage<?> call) {
+        CompletionException failed = assertThrows(CompletionException.class, () -> call.toCompletableFuture().join());
+        return assertInstanceOf(GatewayProblemException.class, failed.getCause()).problem();
     }
 }
