@@ -3,7 +3,6 @@ package org.ubiopsgateway.client;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,12 +21,15 @@ import org.ubiopsgateway.model.activity.AuditEvent;
 import org.ubiopsgateway.model.activity.IsoDateTime;
 import org.ubiopsgateway.model.activity.LogLevel;
 import org.ubiopsgateway.model.activity.LogLine;
+import org.ubiopsgateway.model.activity.LogPage;
 import org.ubiopsgateway.model.activity.Request;
 import org.ubiopsgateway.model.activity.RequestObjectType;
 import org.ubiopsgateway.model.activity.RequestStatus;
 import org.ubiopsgateway.model.activity.SortOrder;
 import org.ubiopsgateway.model.common.Page;
 import org.ubiopsgateway.model.common.Problem;
+import org.ubiopsgateway.model.common.ResourceId;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.common.Rules;
 
 import java.util.concurrent.CompletionStage;
@@ -54,8 +56,7 @@ public interface ActivityApi {
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Page<AuditEvent>> listProjectAudit(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
+            @PathParam("project") @ResourceName String project,
             @Parameter(description = "Only events of this action") @QueryParam("action") AuditAction action,
             @QueryParam("limit") @DefaultValue("" + Rules.DEFAULT_LIMIT) @Min(Rules.LIMIT_MIN) @Max(Rules.LIMIT_MAX) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(Rules.OFFSET_MAX) int offset);
@@ -70,10 +71,8 @@ public interface ActivityApi {
     @APIResponse(responseCode = "404", description = "No such project or deployment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Page<AuditEvent>> listDeploymentAudit(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
             @Parameter(description = "Only events of this action") @QueryParam("action") AuditAction action,
             @QueryParam("limit") @DefaultValue("" + Rules.DEFAULT_LIMIT) @Min(Rules.LIMIT_MIN) @Max(Rules.LIMIT_MAX) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(Rules.OFFSET_MAX) int offset);
@@ -88,8 +87,7 @@ public interface ActivityApi {
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Page<Request>> listRequests(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
+            @PathParam("project") @ResourceName String project,
             @Parameter(description = "Requests to deployments or to pipelines")
             @QueryParam("objectType") @DefaultValue("deployment") RequestObjectType objectType,
             @QueryParam("status") RequestStatus status,
@@ -100,8 +98,7 @@ public interface ActivityApi {
             @Parameter(description = "Only deployment requests that were (true) or were not (false) part of a pipeline request")
             @QueryParam("pipeline") Boolean pipeline,
             @Parameter(description = "Only requests created by this request schedule")
-            @QueryParam("schedule") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String schedule,
+            @QueryParam("schedule") @ResourceName String schedule,
             @Parameter(description = "Created at or after; ISO-8601") @QueryParam("start") @IsoDateTime String start,
             @Parameter(description = "Created at or before; ISO-8601") @QueryParam("end") @IsoDateTime String end,
             @Parameter(description = "Part of a request id")
@@ -118,19 +115,19 @@ public interface ActivityApi {
      * towards the present otherwise. The items come in that reading order: newest first when reading back,
      * oldest first when reading forward.
      * <p>
-     * Paging is by cursor, not offset, because UbiOps has no offset for logs: {@code offset} is always 0, and
-     * {@code nextOffset} is null on the last page; when it is not null, more lines follow, and the next page is
-     * the same search with {@code sinceId} set to the id of this page's last item (and no {@code since}). The line
-     * named by {@code sinceId} is not repeated. Each page reads up to {@code range} seconds from its own starting
-     * point. At a {@code limit} of 499 or 500 the gateway cannot look past UbiOps's 500-line maximum: a full page
-     * then has a {@code nextOffset}, and the page after it may be empty.
+     * Paging is by cursor, not offset, because UbiOps has no offset for logs: {@code nextSinceId} is null on the
+     * last page; when it is not null, more lines follow, and the next page is the same search with
+     * {@code sinceId=nextSinceId} (and no {@code since}). The line named by {@code sinceId} is not repeated. Each page
+     * reads up to {@code range} seconds from its own starting point. At a {@code limit} of 499 or 500 the gateway
+     * cannot look past UbiOps's 500-line maximum: a full page then has a {@code nextSinceId}, and the page after it
+     * may be empty.
      */
     @GET
     @Path("/logs")
     @Operation(summary = "Search the logs of a project", description = "UbiOps projects_log_list. Reads away from "
             + "`since`/`sinceId`/now over `range` seconds (negative: back in time, the default -21600; positive: "
-            + "forward); items in that order. Next page: same query with `sinceId` = the last item's id, while "
-            + "`nextOffset` is not null (`offset` is always 0).")
+            + "forward); items in that order. Next page: same query with `sinceId` = `nextSinceId`, while that is not "
+            + "null.")
     @APIResponse(responseCode = "200", description = "A page of log lines")
     @APIResponse(responseCode = "400", description = "Invalid filter, a filter without the one it needs "
             + "(version needs deployment, pipelineVersion needs pipeline, pipelineObject needs both), since together "
@@ -138,34 +135,26 @@ public interface ActivityApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project, or no log line with id sinceId",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<Page<LogLine>> searchLogs(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @QueryParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment,
+    CompletionStage<LogPage> searchLogs(
+            @PathParam("project") @ResourceName String project,
+            @QueryParam("deployment") @ResourceName String deployment,
             @Parameter(description = "A version of `deployment` (which it needs)")
-            @QueryParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String version,
+            @QueryParam("version") @ResourceName String version,
             @Parameter(description = "A deployment version revision's id")
-            @QueryParam("revision") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String revision,
-            @QueryParam("environment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String environment,
+            @QueryParam("revision") @ResourceId String revision,
+            @QueryParam("environment") @ResourceName String environment,
             @Parameter(description = "An environment build's id")
-            @QueryParam("build") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String build,
-            @QueryParam("pipeline") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String pipeline,
+            @QueryParam("build") @ResourceId String build,
+            @QueryParam("pipeline") @ResourceName String pipeline,
             @Parameter(description = "A version of `pipeline` (which it needs)")
-            @QueryParam("pipelineVersion") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String pipelineVersion,
+            @QueryParam("pipelineVersion") @ResourceName String pipelineVersion,
             @Parameter(description = "An object in `pipeline` `pipelineVersion` (which it needs)")
-            @QueryParam("pipelineObject") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String pipelineObject,
+            @QueryParam("pipelineObject") @ResourceName String pipelineObject,
             @Parameter(description = "A deployment request's id")
-            @QueryParam("deploymentRequest") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String deploymentRequest,
+            @QueryParam("deploymentRequest") @ResourceId String deploymentRequest,
             @Parameter(description = "A pipeline request's id")
-            @QueryParam("pipelineRequest") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String pipelineRequest,
-            @QueryParam("webhook") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String webhook,
+            @QueryParam("pipelineRequest") @ResourceId String pipelineRequest,
+            @QueryParam("webhook") @ResourceName String webhook,
             @QueryParam("level") LogLevel level,
             @Parameter(description = "Only lines of the system (true) or of user code (false)")
             @QueryParam("system") Boolean system,

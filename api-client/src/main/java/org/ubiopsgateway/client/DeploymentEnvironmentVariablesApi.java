@@ -2,8 +2,6 @@ package org.ubiopsgateway.client;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,11 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.common.Problem;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceId;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.variables.CopyVariablesRequest;
 import org.ubiopsgateway.model.variables.EnvironmentVariable;
 import org.ubiopsgateway.model.variables.EnvironmentVariableRequest;
@@ -51,8 +50,8 @@ public interface DeploymentEnvironmentVariablesApi {
     @APIResponse(responseCode = "200", description = "Own variables, then inherited ones (with inheritedFrom)",
             content = @Content(schema = @Schema(implementation = EnvironmentVariable.class, type = SchemaType.ARRAY)))
     CompletionStage<List<EnvironmentVariable>> list(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment);
 
     @POST
     @Created
@@ -62,8 +61,8 @@ public interface DeploymentEnvironmentVariablesApi {
             headers = @Header(name = "Location", description = VariableExamples.LOCATION),
             content = @Content(schema = @Schema(implementation = EnvironmentVariable.class)))
     CompletionStage<EnvironmentVariable> create(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
             @RequestBody(content = @Content(examples = {
                     @ExampleObject(name = "variable", value = VariableExamples.VARIABLE),
                     @ExampleObject(name = "secret", value = VariableExamples.SECRET)}))
@@ -77,8 +76,8 @@ public interface DeploymentEnvironmentVariablesApi {
     @APIResponse(responseCode = "200", description = "The copied variables",
             content = @Content(schema = @Schema(implementation = EnvironmentVariable.class, type = SchemaType.ARRAY)))
     CompletionStage<List<EnvironmentVariable>> copy(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
             @RequestBody(content = @Content(examples = {
                     @ExampleObject(name = "from a deployment", value = VariableExamples.COPY_DEPLOYMENT),
                     @ExampleObject(name = "from a version", value = VariableExamples.COPY_VERSION)}))
@@ -90,9 +89,9 @@ public interface DeploymentEnvironmentVariablesApi {
     @APIResponse(responseCode = "200", description = "The variable",
             content = @Content(schema = @Schema(implementation = EnvironmentVariable.class)))
     CompletionStage<EnvironmentVariable> get(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("id") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String id);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("id") @ResourceId String id);
 
     @PUT
     @Path("{id}")
@@ -101,9 +100,9 @@ public interface DeploymentEnvironmentVariablesApi {
     @APIResponse(responseCode = "200", description = "The updated variable",
             content = @Content(schema = @Schema(implementation = EnvironmentVariable.class)))
     CompletionStage<EnvironmentVariable> update(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("id") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String id,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("id") @ResourceId String id,
             @NotNull @Valid EnvironmentVariableRequest variable);
 
     @DELETE
@@ -111,7 +110,7 @@ public interface DeploymentEnvironmentVariablesApi {
     @Operation(summary = "Delete one of the deployment's own environment variables")
     @APIResponse(responseCode = "204", description = "Deleted")
     CompletionStage<Void> delete(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("id") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String id);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("id") @ResourceId String id);
 }

@@ -3,7 +3,6 @@ package org.ubiopsgateway.client;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.common.Problem;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.deployments.Deployment;
 import org.ubiopsgateway.model.deployments.DeploymentCreate;
 import org.ubiopsgateway.model.deployments.DeploymentUpdate;
@@ -52,8 +51,7 @@ public interface DeploymentsApi {
             description = "Optionally only those with at least one of the given labels. Items carry no defaultVersion.")
     @APIResponse(responseCode = "200", description = "The deployments")
     CompletionStage<List<Deployment>> list(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
+            @PathParam("project") @ResourceName String project,
             @QueryParam("labels") @Parameter(description = "key:value pairs separated by commas", example = "team:vision,tier:gold")
             @Pattern(regexp = Labels.FILTER_PATTERN, message = Labels.FILTER_MESSAGE)
             @Size(max = Rules.LABEL_FILTER_MAX) String labels);
@@ -68,8 +66,7 @@ public interface DeploymentsApi {
     @APIResponse(responseCode = "409", description = "A deployment of that name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Deployment> create(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
+            @PathParam("project") @ResourceName String project,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
                     name = "deployment", value = "{\"name\": \"image-classifier\", \"description\": \"Classifies images\", \"inputType\": \"structured\", \"outputType\": \"structured\", \"inputFields\": [{\"name\": \"image\", \"dataType\": \"file\", \"widget\": {\"type\": \"image_preview\"}}], \"outputFields\": [{\"name\": \"label\", \"dataType\": \"string\"}], \"labels\": {\"team\": \"vision\"}}")))
             @NotNull @Valid DeploymentCreate deployment);
@@ -79,10 +76,8 @@ public interface DeploymentsApi {
     @Operation(summary = "Get a deployment, with its default version")
     @APIResponse(responseCode = "200", description = "The deployment")
     CompletionStage<Deployment> get(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment);
 
     @PATCH
     @Path("/{deployment}")
@@ -92,10 +87,8 @@ public interface DeploymentsApi {
     @APIResponse(responseCode = "409", description = "The new name is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Deployment> update(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
             @NotNull @Valid DeploymentUpdate update);
 
     @DELETE
@@ -103,8 +96,6 @@ public interface DeploymentsApi {
     @Operation(summary = "Delete a deployment with its versions")
     @APIResponse(responseCode = "204", description = "Deleted")
     CompletionStage<Void> delete(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment);
 }

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** {@link MeApi} as a MicroProfile REST client, forwarding the caller's bearer token. */
 @RegisterRestClient(configKey = "ubiops-gateway")
-@RegisterClientHeaders(BearerTokenPropagation.class)
+@RegisterClientHeaders(GatewayBearerToken.class)
 @RegisterProvider(ProblemResponseMapper.class)
 public interface MeClient extends MeApi {
 }

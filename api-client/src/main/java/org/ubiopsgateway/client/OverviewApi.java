@@ -1,7 +1,5 @@
 package org.ubiopsgateway.client;
 
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.common.Problem;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.overview.ProjectOverview;
 
 import java.util.concurrent.CompletionStage;
@@ -48,6 +46,5 @@ public interface OverviewApi {
     @APIResponse(responseCode = "504", description = "UbiOps did not give the project itself in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<ProjectOverview> getOverview(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project);
+            @PathParam("project") @ResourceName String project);
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** {@link OverviewApi} for other services. */
 @RegisterRestClient(configKey = "ubiops-gateway")
 @Path(OverviewApi.PATH)
-@RegisterClientHeaders(BearerTokenPropagation.class)
+@RegisterClientHeaders(GatewayBearerToken.class)
 @RegisterProvider(ProblemResponseMapper.class)
 public interface OverviewClient extends OverviewApi {
 }

@@ -2,8 +2,6 @@ package org.ubiopsgateway.client;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.common.Problem;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceId;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.projects.ProjectUser;
 import org.ubiopsgateway.model.projects.ProjectUserCreate;
 
@@ -41,8 +40,7 @@ public interface ProjectUsersApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<List<ProjectUser>> listUsers(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                                 @Size(max = Rules.NAME_MAX) String project);
+    CompletionStage<List<ProjectUser>> listUsers(@PathParam("project") @ResourceName String project);
 
     @POST
     @Created
@@ -59,8 +57,7 @@ public interface ProjectUsersApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not a JSON body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<ProjectUser> addUser(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                         @Size(max = Rules.NAME_MAX) String project,
+    CompletionStage<ProjectUser> addUser(@PathParam("project") @ResourceName String project,
                                          @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
                                                  mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user",
                                                  value = "{\"userId\": \"b2f6a8c0-4d1e-4a3b-9c5d-6e7f8a9b0c34\"}")))
@@ -74,9 +71,8 @@ public interface ProjectUsersApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project, or the user is not a member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<ProjectUser> getUser(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                         @Size(max = Rules.NAME_MAX) String project,
-                                         @PathParam("id") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String id);
+    CompletionStage<ProjectUser> getUser(@PathParam("project") @ResourceName String project,
+                                         @PathParam("id") @ResourceId String id);
 
     @DELETE
     @Path("/{id}")
@@ -86,7 +82,6 @@ public interface ProjectUsersApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project, or the user is not a member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<Void> removeUser(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                     @Size(max = Rules.NAME_MAX) String project,
-                                     @PathParam("id") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String id);
+    CompletionStage<Void> removeUser(@PathParam("project") @ResourceName String project,
+                                     @PathParam("id") @ResourceId String id);
 }

@@ -2,8 +2,6 @@ package org.ubiopsgateway.client;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.activity.IsoDateTime;
 import org.ubiopsgateway.model.common.Problem;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.projects.InstanceType;
 import org.ubiopsgateway.model.projects.Project;
 import org.ubiopsgateway.model.projects.ProjectCreate;
@@ -54,8 +52,7 @@ public interface ProjectsApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<List<ProjectSummary>> listProjects(
             @Parameter(description = "Only the projects of this organization")
-            @QueryParam("organization") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String organization);
+            @QueryParam("organization") @ResourceName String organization);
 
     @POST
     @Created
@@ -86,8 +83,7 @@ public interface ProjectsApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<Project> getProject(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                        @Size(max = Rules.NAME_MAX) String project);
+    CompletionStage<Project> getProject(@PathParam("project") @ResourceName String project);
 
     @PATCH
     @Path("/{project}")
@@ -102,8 +98,7 @@ public interface ProjectsApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not a JSON body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<Project> updateProject(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                           @Size(max = Rules.NAME_MAX) String project,
+    CompletionStage<Project> updateProject(@PathParam("project") @ResourceName String project,
                                            @NotNull @Valid ProjectUpdate update);
 
     @DELETE
@@ -114,8 +109,7 @@ public interface ProjectsApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<Void> deleteProject(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                        @Size(max = Rules.NAME_MAX) String project);
+    CompletionStage<Void> deleteProject(@PathParam("project") @ResourceName String project);
 
     @GET
     @Path("/{project}/usage")
@@ -126,8 +120,7 @@ public interface ProjectsApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<ProjectUsage> getUsage(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                           @Size(max = Rules.NAME_MAX) String project,
+    CompletionStage<ProjectUsage> getUsage(@PathParam("project") @ResourceName String project,
                                            @Parameter(description = "ISO-8601 date or date-time")
                                            @QueryParam("start") @IsoDateTime String start,
                                            @Parameter(description = "ISO-8601 date or date-time, after start")
@@ -143,8 +136,7 @@ public interface ProjectsApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<ProjectResources> getResources(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                                   @Size(max = Rules.NAME_MAX) String project);
+    CompletionStage<ProjectResources> getResources(@PathParam("project") @ResourceName String project);
 
     @GET
     @Path("/{project}/quotas")
@@ -154,8 +146,7 @@ public interface ProjectsApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<List<Quota>> listQuotas(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                            @Size(max = Rules.NAME_MAX) String project);
+    CompletionStage<List<Quota>> listQuotas(@PathParam("project") @ResourceName String project);
 
     @GET
     @Path("/{project}/instance-types")
@@ -165,6 +156,5 @@ public interface ProjectsApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<List<InstanceType>> listInstanceTypes(@PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-                                                          @Size(max = Rules.NAME_MAX) String project);
+    CompletionStage<List<InstanceType>> listInstanceTypes(@PathParam("project") @ResourceName String project);
 }

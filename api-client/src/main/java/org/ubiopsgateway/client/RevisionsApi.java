@@ -2,8 +2,6 @@ package org.ubiopsgateway.client;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -18,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.common.Problem;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceId;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.revisions.Build;
 import org.ubiopsgateway.model.revisions.Revision;
 import org.ubiopsgateway.model.revisions.RevisionSource;
@@ -55,9 +54,9 @@ public interface RevisionsApi {
             + "from a template, oldest first, each with its newest build's status. Upstream: revisions_list.")
     @APIResponse(responseCode = "200", description = "The revisions")
     CompletionStage<List<Revision>> listRevisions(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String version);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version);
 
     @POST
     @Path("revisions")
@@ -71,9 +70,9 @@ public interface RevisionsApi {
     @APIResponse(responseCode = "415", description = "Not JSON, a form or multipart",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Revision> createRevision(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String version,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version,
             @NotNull @Valid RevisionSource source);
 
     /** {@link #createRevision} for HTML forms and {@code curl -d}: the same fields as form fields. */
@@ -85,22 +84,22 @@ public interface RevisionsApi {
             description = "As the JSON variant, with sourceDeployment, sourceVersion and templateId as form fields.")
     @APIResponse(responseCode = "201", description = "The revision was created; Location names it")
     CompletionStage<Revision> createRevisionFromForm(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String version,
-            @FormParam("sourceDeployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String sourceDeployment,
-            @FormParam("sourceVersion") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String sourceVersion,
-            @FormParam("templateId") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String templateId);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version,
+            @FormParam("sourceDeployment") @ResourceName String sourceDeployment,
+            @FormParam("sourceVersion") @ResourceName String sourceVersion,
+            @FormParam("templateId") @ResourceId String templateId);
 
     @GET
     @Path("revisions/{revision}")
     @Operation(summary = "Get a revision", description = "Its status is its newest build's. Upstream: revisions_get.")
     @APIResponse(responseCode = "200", description = "The revision")
     CompletionStage<Revision> getRevision(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String version,
-            @PathParam("revision") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String revision);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version,
+            @PathParam("revision") @ResourceId String revision);
 
     /**
      * Starts a new build of the revision. 200, not 201: UbiOps answers the revision, not the build it started, so
@@ -112,10 +111,10 @@ public interface RevisionsApi {
             + "answers the revision (status queued). Upstream: revisions_rebuild.")
     @APIResponse(responseCode = "200", description = "The revision, with its new build's status")
     CompletionStage<Revision> rebuildRevision(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String version,
-            @PathParam("revision") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String revision);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version,
+            @PathParam("revision") @ResourceId String revision);
 
     @GET
     @Path("builds/{build}")
@@ -123,8 +122,8 @@ public interface RevisionsApi {
             + "failed. Upstream: builds_get.")
     @APIResponse(responseCode = "200", description = "The build")
     CompletionStage<Build> getBuild(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String version,
-            @PathParam("build") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String build);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version,
+            @PathParam("build") @ResourceId String build);
 }

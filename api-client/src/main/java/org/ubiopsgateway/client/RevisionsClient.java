@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionStage;
  */
 @RegisterRestClient(configKey = "ubiops-gateway")
 @Path(RevisionsApi.PATH)
-@RegisterClientHeaders(BearerTokenPropagation.class)
+@RegisterClientHeaders(GatewayBearerToken.class)
 @RegisterProvider(ProblemResponseMapper.class)
 public interface RevisionsClient extends RevisionsApi {
 

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** {@link TemplatesApi} for other services. */
 @RegisterRestClient(configKey = "ubiops-gateway")
 @Path(TemplatesApi.PATH)
-@RegisterClientHeaders(BearerTokenPropagation.class)
+@RegisterClientHeaders(GatewayBearerToken.class)
 @RegisterProvider(ProblemResponseMapper.class)
 public interface TemplatesClient extends TemplatesApi {
 }

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The gateway's version-level environment variables, for other services. */
 @RegisterRestClient(configKey = "ubiops-gateway")
-@RegisterClientHeaders(BearerTokenPropagation.class)
+@RegisterClientHeaders(GatewayBearerToken.class)
 @RegisterProvider(ProblemResponseMapper.class)
 public interface VersionEnvironmentVariablesClient extends VersionEnvironmentVariablesApi {
 }

@@ -3,7 +3,6 @@ package org.ubiopsgateway.client;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ubiopsgateway.model.common.Problem;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.deployments.Labels;
 import org.ubiopsgateway.model.deployments.Version;
 import org.ubiopsgateway.model.deployments.VersionCreate;
@@ -53,10 +52,8 @@ public interface VersionsApi {
                     + "group, last upload or request-method flags.")
     @APIResponse(responseCode = "200", description = "The versions")
     CompletionStage<List<Version>> list(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
             @QueryParam("labels") @Parameter(description = "key:value pairs separated by commas", example = "stage:canary")
             @Pattern(regexp = Labels.FILTER_PATTERN, message = Labels.FILTER_MESSAGE)
             @Size(max = Rules.LABEL_FILTER_MAX) String labels);
@@ -71,10 +68,8 @@ public interface VersionsApi {
     @APIResponse(responseCode = "409", description = "A version of that name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Version> create(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
                     name = "version", value = "{\"version\": \"v3\", \"environment\": \"python3-11\", \"instanceTypeGroup\": {\"name\": \"512mb\"}, \"scaling\": {\"minimumInstances\": 0, \"maximumInstances\": 3, \"maximumIdleTime\": 300, \"strategy\": \"moderate\"}, \"retention\": {\"mode\": \"metadata\", \"time\": 86400}, \"labels\": {\"stage\": \"canary\"}}")))
             @NotNull @Valid VersionCreate version);
@@ -84,12 +79,9 @@ public interface VersionsApi {
     @Operation(summary = "Get a version")
     @APIResponse(responseCode = "200", description = "The version")
     CompletionStage<Version> get(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String version);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version);
 
     @PATCH
     @Path("/{version}")
@@ -99,12 +91,9 @@ public interface VersionsApi {
     @APIResponse(responseCode = "409", description = "The new name is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<Version> update(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String version,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version,
             @NotNull @Valid VersionUpdate update);
 
     @DELETE
@@ -112,10 +101,7 @@ public interface VersionsApi {
     @Operation(summary = "Delete a version", description = "Deleting the default version leaves the deployment without one.")
     @APIResponse(responseCode = "204", description = "Deleted")
     CompletionStage<Void> delete(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE)
-            @Size(max = Rules.NAME_MAX) String version);
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version);
 }

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** {@link VersionsApi} as a MicroProfile REST client of the gateway. */
 @RegisterRestClient(configKey = "ubiops-gateway")
-@RegisterClientHeaders(BearerTokenPropagation.class)
+@RegisterClientHeaders(GatewayBearerToken.class)
 @RegisterProvider(ProblemResponseMapper.class)
 public interface VersionsClient extends VersionsApi {
 }

@@ -1,5 +1,6 @@
 package org.ubiopsgateway.model.deployments;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.ubiopsgateway.model.common.Identifiable;
 
 import java.util.List;
@@ -10,13 +11,13 @@ import java.util.Map;
  *
  * @param inputFields    empty for a plain input type (likewise {@code outputFields})
  * @param creationDate   ISO-8601, or upstream's text when that is not a readable date
- * @param defaultVersion the version requests go to when they name none; null when the deployment has none. Lists
- *                       do not carry it (UbiOps's list does not): read the deployment itself for it.
+ * @param defaultVersion the version requests go to when they name none. Left out when the deployment has none, and
+ *                       always in lists, which UbiOps answers without it: read the deployment itself for it.
  */
 public record Deployment(String id, String name, String project, String description, IoType inputType,
                          IoType outputType, List<InputField> inputFields, List<OutputField> outputFields,
                          Map<String, String> labels, String creationDate, String lastUpdated,
-                         String defaultVersion) implements Identifiable {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String defaultVersion) implements Identifiable {
 
     @Override
     public String identifier() {

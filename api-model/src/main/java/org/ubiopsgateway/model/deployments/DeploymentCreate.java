@@ -3,8 +3,8 @@ package org.ubiopsgateway.model.deployments;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.common.Rules;
 
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Map;
  * empty). Field names are unique per list.
  */
 public record DeploymentCreate(
-        @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX)
+        @NotNull @ResourceName
         String name,
         @Size(max = Rules.DESCRIPTION_MAX) String description,
         @NotNull IoType inputType,

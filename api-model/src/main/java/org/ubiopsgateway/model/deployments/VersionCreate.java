@@ -3,8 +3,8 @@ package org.ubiopsgateway.model.deployments;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.common.Rules;
 
 import java.util.Map;
@@ -17,10 +17,10 @@ import java.util.Map;
  * @param restartRequestInterruption whether requests are restarted when their instance is interrupted
  */
 public record VersionCreate(
-        @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX)
+        @NotNull @ResourceName
         String version,
         @Size(max = Rules.DESCRIPTION_MAX) String description,
-        @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX)
+        @ResourceName
         String environment,
         @Valid InstanceTypeGroup instanceTypeGroup,
         @Valid Scaling scaling,

@@ -2,10 +2,8 @@ package org.ubiopsgateway.model.projects;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceName;
 
 import java.util.List;
 
@@ -18,8 +16,8 @@ import java.util.List;
  * @param corsOrigins         origins browsers may call the project's endpoints from; defaults to none
  */
 public record ProjectCreate(
-        @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String name,
-        @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String organization,
+        @NotNull @ResourceName String name,
+        @NotNull @ResourceName String organization,
         Boolean advancedPermissions,
         @PositiveOrZero Double creditLimit,
         @Size(max = Rules.CORS_ORIGINS_MAX) List<@NotBlank @Size(max = Rules.ORIGIN_MAX) String> corsOrigins) {

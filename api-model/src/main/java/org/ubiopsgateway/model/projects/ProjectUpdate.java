@@ -1,10 +1,8 @@
 package org.ubiopsgateway.model.projects;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceName;
 
 import java.util.List;
 
@@ -18,7 +16,7 @@ import java.util.List;
  * @param corsOrigins replaces the whole list
  */
 public record ProjectUpdate(
-        @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String name,
+        @ResourceName String name,
         Boolean advancedPermissions,
         @PositiveOrZero Double creditLimit,
         Boolean suspended,

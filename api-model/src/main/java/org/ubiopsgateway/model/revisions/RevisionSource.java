@@ -1,8 +1,7 @@
 package org.ubiopsgateway.model.revisions;
 
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceId;
+import org.ubiopsgateway.model.common.ResourceName;
 
 /**
  * Where a new revision's package comes from when none is uploaded: another version's package
@@ -10,10 +9,10 @@ import org.ubiopsgateway.model.common.Rules;
  * ({@code templateId}, see {@code GET /api/v1/templates}). Exactly one of the two.
  */
 public record RevisionSource(
-        @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX)
+        @ResourceName
         String sourceDeployment,
-        @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX)
+        @ResourceName
         String sourceVersion,
-        @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE)
+        @ResourceId
         String templateId) {
 }

@@ -1,9 +1,7 @@
 package org.ubiopsgateway.model.variables;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceName;
 
 /**
  * Copies a deployment's own variables, or with {@code sourceVersion} one of its versions' own variables, to the
@@ -11,8 +9,8 @@ import org.ubiopsgateway.model.common.Rules;
  * or the overwritten variable is.
  */
 public record CopyVariablesRequest(
-        @NotNull @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX)
+        @NotNull @ResourceName
         String sourceDeployment,
-        @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX)
+        @ResourceName
         String sourceVersion) {
 }

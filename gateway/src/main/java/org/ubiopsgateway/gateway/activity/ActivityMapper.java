@@ -9,9 +9,9 @@ import org.ubiopsgateway.model.activity.AuditAction;
 import org.ubiopsgateway.model.activity.AuditEvent;
 import org.ubiopsgateway.model.activity.LogLevel;
 import org.ubiopsgateway.model.activity.LogLine;
+import org.ubiopsgateway.model.activity.LogPage;
 import org.ubiopsgateway.model.activity.Request;
 import org.ubiopsgateway.model.activity.RequestStatus;
-import org.ubiopsgateway.model.common.Page;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,7 +57,7 @@ final class ActivityMapper {
      * A page of the lines upstream found for a search: the cursor line itself left out, the rest in reading order,
      * cut to the limit. {@code maybeMore} says that upstream's answer was capped, so lines beyond it may exist.
      */
-    static Page<LogLine> logPage(List<org.ubiopsgateway.gateway.upstream.wire.LogLine> found, LogSearch search,
+    static LogPage logPage(List<org.ubiopsgateway.gateway.upstream.wire.LogLine> found, LogSearch search,
                                  boolean maybeMore) {
         List<org.ubiopsgateway.gateway.upstream.wire.LogLine> lines = new ArrayList<>(found.stream()
                 .filter(l -> search.sinceId() == null || !search.sinceId().equals(l.id()))
@@ -70,7 +70,7 @@ final class ActivityMapper {
         int limit = search.limit();
         boolean more = lines.size() > limit || maybeMore;
         List<LogLine> items = lines.stream().limit(limit).map(ActivityMapper::logLine).toList();
-        return new Page<>(items, limit, 0, more ? limit : null);
+        return new LogPage(items, limit, more && !items.isEmpty() ? items.get(items.size() - 1).id() : null);
     }
 
     private static Instant instant(org.ubiopsgateway.gateway.upstream.wire.LogLine line) {

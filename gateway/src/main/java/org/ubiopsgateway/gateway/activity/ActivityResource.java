@@ -4,7 +4,7 @@ import org.ubiopsgateway.client.ActivityApi;
 import org.ubiopsgateway.model.activity.AuditAction;
 import org.ubiopsgateway.model.activity.AuditEvent;
 import org.ubiopsgateway.model.activity.LogLevel;
-import org.ubiopsgateway.model.activity.LogLine;
+import org.ubiopsgateway.model.activity.LogPage;
 import org.ubiopsgateway.model.activity.Request;
 import org.ubiopsgateway.model.activity.RequestObjectType;
 import org.ubiopsgateway.model.activity.RequestStatus;
@@ -42,7 +42,7 @@ public class ActivityResource implements ActivityApi {
     }
 
     @Override
-    public CompletionStage<Page<LogLine>> searchLogs(String project, String deployment, String version, String revision,
+    public CompletionStage<LogPage> searchLogs(String project, String deployment, String version, String revision,
                                                      String environment, String build, String pipeline,
                                                      String pipelineVersion, String pipelineObject,
                                                      String deploymentRequest, String pipelineRequest, String webhook,

@@ -1,13 +1,13 @@
 package org.ubiopsgateway.gateway.activity;
 
-import org.ubiopsgateway.gateway.rest.QueryValues;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.ubiopsgateway.gateway.rest.QueryValues;
 import org.ubiopsgateway.gateway.upstream.UbiOpsDeployments;
 import org.ubiopsgateway.gateway.upstream.UbiOpsProjects;
 import org.ubiopsgateway.model.activity.AuditAction;
 import org.ubiopsgateway.model.activity.AuditEvent;
-import org.ubiopsgateway.model.activity.LogLine;
+import org.ubiopsgateway.model.activity.LogPage;
 import org.ubiopsgateway.model.activity.Request;
 import org.ubiopsgateway.model.common.Page;
 
@@ -54,7 +54,7 @@ public class ActivityService {
      * Asks upstream for one line beyond the page, and one more when a cursor line is given (upstream includes
      * that line, the gateway leaves it out), within upstream's own maximum.
      */
-    public Uni<Page<LogLine>> logs(String project, LogSearch search) {
+    public Uni<LogPage> logs(String project, LogSearch search) {
         int wanted = search.limit() + 1 + (search.sinceId() == null ? 0 : 1);
         int asked = Math.min(wanted, UPSTREAM_LOG_LIMIT);
         return projects.listLogs(project, ActivityMapper.logQuery(search, asked))

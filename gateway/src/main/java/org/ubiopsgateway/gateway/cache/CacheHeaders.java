@@ -17,8 +17,8 @@ import org.ubiopsgateway.model.common.Identifiable;
 import java.util.Collection;
 
 /**
- * Every successful JSON read answers with an {@code ETag} (of the JSON it sends) and a matching
- * {@code If-None-Match} gets {@code 304} without a body. Reads through the cache also say {@code X-Cache} and
+ * Every successful JSON read answers with an {@code ETag} (of the JSON it sends) and
+ * {@code Cache-Control: private, no-cache}, and a matching {@code If-None-Match} gets {@code 304} without a body. Reads through the cache also say {@code X-Cache} and
  * {@code Age}; a cached entry's JSON is written as it was stored, not serialised again.
  */
 @Provider
@@ -26,6 +26,8 @@ import java.util.Collection;
 public class CacheHeaders implements ContainerResponseFilter {
 
     public static final String X_CACHE = "X-Cache";
+    /** The caller's browser may keep a read, but asks again (with its ETag) before each use; no shared cache keeps it. */
+    static final String REVALIDATE = "private, no-cache";
 
     private final CurrentVertxRequest request;
     private final ObjectMapper json;
@@ -58,6 +60,7 @@ public class CacheHeaders implements ContainerResponseFilter {
             response.getHeaders().putSingle("Age", outcome.ageSeconds());
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, REVALIDATE);
         if (matches(requestContext.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             response.setEntity(null);

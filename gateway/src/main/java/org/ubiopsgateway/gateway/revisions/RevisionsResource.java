@@ -1,16 +1,14 @@
 package org.ubiopsgateway.gateway.revisions;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.core.buffer.Buffer;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,7 +24,8 @@ import org.ubiopsgateway.client.Created;
 import org.ubiopsgateway.client.RevisionsApi;
 import org.ubiopsgateway.gateway.upstream.wire.RevisionFile;
 import org.ubiopsgateway.model.common.Problem;
-import org.ubiopsgateway.model.common.Rules;
+import org.ubiopsgateway.model.common.ResourceId;
+import org.ubiopsgateway.model.common.ResourceName;
 import org.ubiopsgateway.model.revisions.Build;
 import org.ubiopsgateway.model.revisions.Revision;
 import org.ubiopsgateway.model.revisions.RevisionSource;
@@ -99,13 +98,13 @@ public class RevisionsResource implements RevisionsApi {
     @APIResponse(responseCode = "413", description = "The body is larger than the configured upload limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Revision> uploadRevisionFile(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String version,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version,
             @RestForm("file") FileUpload file,
-            @RestForm("sourceDeployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String sourceDeployment,
-            @RestForm("sourceVersion") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String sourceVersion,
-            @RestForm("templateId") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String templateId) {
+            @RestForm("sourceDeployment") @ResourceName String sourceDeployment,
+            @RestForm("sourceVersion") @ResourceName String sourceVersion,
+            @RestForm("templateId") @ResourceId String templateId) {
         UploadedPackage uploaded = file == null ? null : new UploadedPackage(file.uploadedFile(), file.fileName());
         return service.create(project, deployment, version,
                 new RevisionSource(sourceDeployment, sourceVersion, templateId), uploaded).subscribeAsCompletionStage();
@@ -131,10 +130,10 @@ public class RevisionsResource implements RevisionsApi {
     @APIResponse(responseCode = "200", description = "The package",
             content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public RestMulti<Buffer> downloadRevisionFile(
-            @PathParam("project") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String project,
-            @PathParam("deployment") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String deployment,
-            @PathParam("version") @Pattern(regexp = Rules.NAME_PATTERN, message = Rules.NAME_MESSAGE) @Size(max = Rules.NAME_MAX) String version,
-            @PathParam("revision") @Pattern(regexp = Rules.ID_PATTERN, message = Rules.ID_MESSAGE) String revision,
+            @PathParam("project") @ResourceName String project,
+            @PathParam("deployment") @ResourceName String deployment,
+            @PathParam("version") @ResourceName String version,
+            @PathParam("revision") @ResourceId String revision,
             @Context RoutingContext routing) {
         // Quarkus streams a Multi chunked even when a Content-Length is set: both headers make an answer clients
         // read differently (some take the chunk framing for content). When upstream gave the length, send that.

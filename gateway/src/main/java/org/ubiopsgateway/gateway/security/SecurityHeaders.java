@@ -5,7 +5,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Answers about a caller's data stay out of shared caches, unless a route chose a cache policy itself. */
+/**
+ * Answers about a caller's data are never stored (errors, writes, files), unless a route chose a cache policy itself:
+ * JSON reads choose revalidation ({@link org.ubiopsgateway.gateway.cache.CacheHeaders}).
+ */
 public class SecurityHeaders {
 
     @ServerResponseFilter

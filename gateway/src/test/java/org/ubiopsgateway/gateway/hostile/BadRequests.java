@@ -276,7 +276,7 @@ final class BadRequests {
         }
         for (Parameter field : form.get().form()) {
             String name = formName(field);
-            List<Annotation> constraints = List.of(field.getAnnotations());
+            List<Annotation> constraints = JsonBodies.constraints(field.getAnnotations());
             JsonBodies.BAD_TEXT.stream().filter(text -> !JsonBodies.accepts(constraints, text))
                     .forEach(text -> bodies.put(name + " refused: " + JsonBodies.abbreviate(text), name + "=" + encode(text)));
         }
@@ -301,7 +301,7 @@ final class BadRequests {
         for (Parameter field : upload.get().form()) {
             String name = formName(field);
             if (field.getType() == String.class) {
-                List<Annotation> constraints = List.of(field.getAnnotations());
+                List<Annotation> constraints = JsonBodies.constraints(field.getAnnotations());
                 JsonBodies.BAD_TEXT.stream().filter(text -> !JsonBodies.accepts(constraints, text)).forEach(text ->
                         bodies.put(name + " refused: " + JsonBodies.abbreviate(text), parts(Map.of(name, text), false)));
             }
@@ -523,7 +523,7 @@ final class BadRequests {
 
     private static List<Annotation> pathConstraints(Surface.Route route, String variable) {
         return route.endpoints().stream().map(e -> e.pathParameter(variable)).flatMap(Optional::stream)
-                .findFirst().map(p -> List.of(p.getAnnotations())).orElseThrow(() ->
+                .findFirst().map(p -> JsonBodies.constraints(p.getAnnotations())).orElseThrow(() ->
                         new IllegalStateException(route.rule().action() + " declares no path parameter " + variable));
     }
 
@@ -551,7 +551,7 @@ final class BadRequests {
             return List.of("nope", values.get(0).toUpperCase(Locale.ROOT) + "X", "%00", values.get(0) + "%20", values.get(0).toUpperCase(Locale.ROOT))
                     .stream().filter(v -> !values.contains(decode(v))).toList();
         }
-        List<Annotation> constraints = List.of(parameter.getAnnotations());
+        List<Annotation> constraints = JsonBodies.constraints(parameter.getAnnotations());
         if (!JsonBodies.constrainsText(constraints)) {
             return List.of();
         }
@@ -573,7 +573,7 @@ final class BadRequests {
     }
 
     private static String validText(Parameter parameter) {
-        return JsonBodies.validText(List.of(parameter.getAnnotations()))
+        return JsonBodies.validText(JsonBodies.constraints(parameter.getAnnotations()))
                 .orElseThrow(() -> new IllegalStateException("no valid text for " + parameter));
     }
 

@@ -68,6 +68,20 @@ final class JsonBodies {
     }
 
     /** A field of the body: where it is, its declared type (with its type-use constraints) and its constraints. */
+    /** Annotations with the constraints a composed one (@ResourceName, say) stands for, in its place. */
+    static List<Annotation> constraints(Annotation... annotations) {
+        List<Annotation> all = new ArrayList<>();
+        for (Annotation annotation : annotations) {
+            if (annotation.annotationType().isAnnotationPresent(jakarta.validation.Constraint.class)
+                    && annotation.annotationType().getName().startsWith("org.ubiopsgateway.")) {
+                all.addAll(constraints(annotation.annotationType().getAnnotations()));
+            } else {
+                all.add(annotation);
+            }
+        }
+        return all;
+    }
+
     private record Slot(List<Object> path, AnnotatedType type, List<Annotation> constraints, Map<TypeVariable<?>, Type> bindings) {
 
         Class<?> raw() {
@@ -372,9 +386,9 @@ final class JsonBodies {
         for (RecordComponent component : record.getRecordComponents()) {
             List<Object> path = new ArrayList<>(slot.path());
             path.add(component.getName());
-            List<Annotation> constraints = new ArrayList<>(List.of(component.getAnnotatedType().getAnnotations()));
+            List<Annotation> constraints = new ArrayList<>(constraints(component.getAnnotatedType().getAnnotations()));
             try {
-                constraints.addAll(List.of(record.getDeclaredField(component.getName()).getAnnotations()));
+                constraints.addAll(constraints(record.getDeclaredField(component.getName()).getAnnotations()));
             } catch (NoSuchFieldException impossible) {
                 throw new IllegalStateException(impossible);
             }
@@ -388,7 +402,7 @@ final class JsonBodies {
         AnnotatedType type = argument(slot, argument);
         List<Object> path = new ArrayList<>(slot.path());
         path.add(step);
-        return new Slot(List.copyOf(path), type, List.of(type.getAnnotations()), slot.bindings());
+        return new Slot(List.copyOf(path), type, constraints(type.getAnnotations()), slot.bindings());
     }
 
     private static AnnotatedType argument(Slot slot, int index) {

@@ -89,6 +89,22 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everyOperationRequiresTheBearerScheme() {
+        assertEquals(Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"),
+                Map.of("type", document().getString("components.securitySchemes.bearer.type"),
+                        "scheme", document().getString("components.securitySchemes.bearer.scheme"),
+                        "bearerFormat", document().getString("components.securitySchemes.bearer.bearerFormat")));
+        List<String> open = new ArrayList<>();
+        for (String route : ROUTES) {
+            Map<String, Object> operation = operation(route);
+            if (operation != null && !List.of(Map.of("bearer", List.of())).equals(operation.get("security"))) {
+                open.add(route);
+            }
+        }
+        assertEquals(List.of(), open, "operations Swagger UI would call without the token");
+    }
+
+    @Test
     void problemSchemaIsPublished() {
         Map<String, Object> schemas = document().getMap("components.schemas");
         assertTrue(schemas.containsKey("Problem"), "components.schemas has Problem: " + schemas.keySet());

@@ -102,8 +102,14 @@ class AccessFilterTest {
     }
 
     @Test
-    void apiAnswersAreNotStoredAndNeverSniffed() {
-        RestAssured.given().get("/api/v1/me").then().statusCode(200)
+    void apiReadsAreRevalidatedOtherAnswersNotStoredAndNoneSniffed() {
+        String etag = RestAssured.given().get("/api/v1/me").then().statusCode(200)
+                .header("Cache-Control", "private, no-cache")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Server", nullValue()).extract().header("ETag");
+        RestAssured.given().header("If-None-Match", etag).get("/api/v1/me").then().statusCode(304)
+                .header("Cache-Control", "private, no-cache");
+        RestAssured.given().contentType("application/json").body("{}").post("/api/v1/projects").then().statusCode(400)
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Server", nullValue());
@@ -133,8 +139,18 @@ class AccessFilterTest {
                 .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("DELETE"))
                 .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"))
                 .header("Access-Control-Allow-Credentials", not(equalTo("true")));
-        RestAssured.given().header("Origin", "https://portal.test.ubiops-gateway").get("/api/v1/me")
-                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://portal.test.ubiops-gateway");
+        TestTokens.anonymous().header("Origin", "https://portal.test.ubiops-gateway")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,if-none-match")
+                .options("/api/v1/projects/demo-project/overview")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("if-none-match"));
+        String exposed = RestAssured.given().header("Origin", "https://portal.test.ubiops-gateway").get("/api/v1/me")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://portal.test.ubiops-gateway")
+                .extract().header("Access-Control-Expose-Headers");
+        // every response header the README documents, readable by the portal's scripts
+        assertEquals(java.util.Set.of("etag", "x-cache", "age", "x-complete", "location", "retry-after", "www-authenticate"),
+                java.util.Arrays.stream(exposed.split(",")).map(h -> h.strip().toLowerCase()).collect(java.util.stream.Collectors.toSet()));
         TestTokens.anonymous().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/me")
