@@ -1,9 +1,11 @@
 package org.ubiopsgateway.model.projects;
 
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.ubiopsgateway.model.common.ResourceName;
+import org.ubiopsgateway.model.common.Rules;
 
 import java.util.List;
 

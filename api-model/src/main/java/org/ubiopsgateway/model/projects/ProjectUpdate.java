@@ -1,8 +1,10 @@
 package org.ubiopsgateway.model.projects;
 
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.ubiopsgateway.model.common.ResourceName;
+import org.ubiopsgateway.model.common.Rules;
 
 import java.util.List;
 
