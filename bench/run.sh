@@ -25,7 +25,8 @@ Options:
   --rebuild  build the gateway, emulator and ceiling jars even if they look up to date
 
 Environment: BENCH_JAVA_OPTS (JVM options for gateway and ceiling app), BENCH_DURATION_S (15), BENCH_WARMUP_MAX_S (60),
-BENCH_PACED_RATE (requests/s of the paced pass-through run, 500), BENCH_BUDGET_S (600).
+BENCH_PACED_RATE (requests/s of the paced pass-through run, 500), BENCH_BUDGET_S (600), BENCH_STARTS (starts per
+JVM set-up in scenario 4: 3, quick 1), BENCH_JAVA17_HOME and BENCH_JAVA25_HOME (the JDKs of scenario 4).
 EOF
 }
 
@@ -339,7 +340,7 @@ scenario_overview() {
 
 scenario_startup() {
     # JVM set-ups compared in this one run: each is started STARTS times (median), then loaded with cached reads.
-    local setups=() rows=() label version cache home opts run i samples calls
+    local setups=() rows=() label version cache home opts run i samples calls starts=${BENCH_STARTS:-$STARTS}
     for version in 17 25; do
         home=$(java_home_of "$version")
         if [[ -z $home ]]; then
@@ -355,26 +356,26 @@ scenario_startup() {
     for setup in "${setups[@]}"; do
         IFS='|' read -r label home opts <<<"$setup"
         samples=()
-        for ((i = 1; i <= STARTS; i++)); do
-            log "  $label: start $i of $STARTS"
+        for ((i = 1; i <= starts; i++)); do
+            log "  $label: start $i of $starts"
             journal_mark
             PATH=$home/bin:$PATH BENCH_JAVA_OPTS=$opts start_gateway
             samples+=("$(jq -c --argjson cpu "$(cpu_s "$GATEWAY_PID")" --argjson rss "$(rss_mb "$GATEWAY_PID")" \
                 --argjson calls "$(calls_since_mark)" '. + {cpu_s: $cpu, rss_first_mb: $rss, upstream_calls: $calls}' \
                 <<<"$GATEWAY_STARTUP")")
-            ((i == STARTS)) || stop_pid "$GATEWAY_PID"
+            ((i == starts)) || stop_pid "$GATEWAY_PID"
         done
         # the last start serves cached reads (scenario 1's route and load), then its RSS is read
         journal_mark
         run=$(wrk_json "$THREADS" "$CONNECTIONS" "$DURATION_S" 0 "$GATEWAY/api/v1/projects/demo-project/instance-types" \
             -H "Authorization: Bearer $JWT")
         calls=$(calls_since_mark)
-        rows+=("$(printf '%s\n' "${samples[@]}" | jq -s -c --arg label "$label" --arg opts "$opts" \
+        rows+=("$(printf '%s\n' "${samples[@]}" | jq -s -c --arg setup "$label" --arg opts "$opts" \
             --arg java "$("$home/bin/java" -version 2>&1 | head -1)" --argjson rss "$(rss_mb "$GATEWAY_PID")" \
             --argjson calls "$calls" --argjson run "$run" "$JQ_DEFS"'
-            {setup: $label, java: $java, java_opts: $opts, samples: .,
+            {setup: $setup, java: $java, java_opts: $opts, samples: .,
              live_ms_median: (map(.live_ms) | median), first_api_ms_median: (map(.first_api_ms) | median),
-             cpu_s_median: (map(.cpu_s) | median), quarkus_started_s_median: (map(.quarkus_started_s) | median),
+             cpu_s_median: (map(.cpu_s) | median | r2), quarkus_started_s_median: (map(.quarkus_started_s) | median | r2),
              rss_after_cached_mb: $rss, load: {rps: ($run.rps | round), non_2xx: $run.errors.status, upstream_calls: $calls}}')")
         stop_pid "$GATEWAY_PID"
     done
