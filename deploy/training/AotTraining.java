@@ -46,7 +46,8 @@ public final class AotTraining {
     /** Rounds of the request mix: enough for the hot paths to be profiled, not so many that the build drags. */
     private static final int ROUNDS = 200;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -55,11 +56,14 @@ public final class AotTraining {
             System.exit(2);
         }
         AotTraining training = new AotTraining();
+        // stopped early (Ctrl-C, a cancelled build): the emulator and the gateway stop too
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> training.started.forEach(Process::destroyForcibly)));
         try {
             training.run(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(),
                     Path.of(args[2]).toAbsolutePath(), List.of(args).subList(3, args.length));
-        } finally {
-            training.started.forEach(Process::destroyForcibly);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
         }
     }
 
