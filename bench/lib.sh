@@ -215,3 +215,43 @@ render() {
     done
     printf '%s\n' "$text" >"$output"
 }
+
+# --- start-up and memory (scenario 4; docs/startup.md) -------------------------------------------------------------
+
+# The JVM options of the image: deploy/Dockerfile.jvm's JAVA_OPTS, read from it so the bench and the image cannot
+# drift; options a Java older than 25 does not know are left out for it (startup_java_opts FEATURE_VERSION).
+startup_java_opts() {
+    local opts
+    opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/deploy/Dockerfile.jvm")
+    [[ -n $opts ]] || die "no JAVA_OPTS in deploy/Dockerfile.jvm"
+    ((${1} >= 25)) || opts=$(sed 's/-XX:+UseCompactObjectHeaders//' <<<"$opts")
+    echo $opts
+}
+
+# The home of a JDK of the given feature version: BENCH_JAVA<N>_HOME, else the default java if it is that version,
+# else a JDK of that version under /usr/lib/jvm; empty when there is none.
+java_home_of() {
+    local version=$1 var="BENCH_JAVA$1_HOME" home
+    if [[ -n ${!var:-} ]]; then echo "${!var}"; return; fi
+    for home in "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/*; do
+        [[ -x $home/bin/java ]] || continue
+        if "$home/bin/java" -XshowSettings:properties -version 2>&1 | grep -q "java.specification.version = $version\$"; then
+            echo "$home"
+            return
+        fi
+    done
+}
+
+# Makes the class cache of the packaged gateway with the training run of the image (deploy/training): an AOT cache
+# on Java 25+, an AppCDS archive before; train_cache JAVA_HOME CACHE_DIR JVM-OPTION...
+train_cache() {
+    local home=$1 dir=$2
+    shift 2
+    mkdir -p "$dir"
+    "$home/bin/java" "$ROOT/deploy/training/AotTraining.java" "$(dirname "$GATEWAY_JAR")" "$EMULATOR_JAR" "$dir" "$@" \
+        >"$dir/training.log" 2>&1 || { tail -30 "$dir/training.log" >&2; die "training run failed on $home"; }
+    log "  $(tail -1 "$dir/training.log")"
+}
+
+# CPU seconds (user + system) a process has used so far: less noisy than wall time on a busy machine.
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }

@@ -17,7 +17,8 @@ Scenarios (all by default, in this order):
                to a direct emulator call, paced and back to back, at 0 and 50 ms upstream latency
   overview     (3) GET /api/v1/projects/{p}/overview with 50 and 100 ms upstream latency, 1/10/50 deployments, cold and
                warm, vs a single upstream call; the gap between its two rounds of upstream calls
-  startup      (4) process start to first 200, and RSS after scenario 1
+  startup      (4) process start to first API 200 (median of several starts) and RSS after cached reads, in one run:
+               Java 17, Java 17 + AppCDS, Java 25, Java 25 + AOT cache, with the image's JVM options (docs/startup.md)
 
 Options:
   --quick    short runs and few samples, to check that everything works (figures are not comparable)
@@ -25,7 +26,8 @@ Options:
   --rebuild  build the gateway, emulator and ceiling jars even if they look up to date
 
 Environment: BENCH_JAVA_OPTS (JVM options for gateway and ceiling app), BENCH_DURATION_S (15), BENCH_WARMUP_MAX_S (60),
-BENCH_PACED_DELAY_MS (pause before each request of a paced pass-through run, 10), BENCH_BUDGET_S (600).
+BENCH_PACED_DELAY_MS (pause before each request of a paced pass-through run, 10), BENCH_BUDGET_S (600), BENCH_STARTS
+(starts per JVM set-up in scenario 4: 3, quick 1), BENCH_JAVA17_HOME and BENCH_JAVA25_HOME (the JDKs of scenario 4).
 EOF
 }
 
@@ -420,20 +422,51 @@ scenario_overview() {
 # --- 4. start-up and memory ------------------------------------------------------------------------------------------
 
 scenario_startup() {
-    local samples=("$(cat "$WORK/startup-first.json")") i
-    for ((i = 2; i <= STARTS; i++)); do
-        log "  start-up sample $i of $STARTS"
-        start_gateway
-        samples+=("$GATEWAY_STARTUP")
+    # JVM set-ups compared in this one run: each is started STARTS times (median), then loaded with cached reads.
+    local setups=() rows=() label version cache home opts run i samples calls starts=${BENCH_STARTS:-$STARTS}
+    for version in 17 25; do
+        home=$(java_home_of "$version")
+        if [[ -z $home ]]; then
+            log "  no Java $version found (set BENCH_JAVA${version}_HOME): its rows are skipped"
+            continue
+        fi
+        opts=$(startup_java_opts "$version")
+        cache=$WORK/cache-$version
+        log "  training run on Java $version (class cache for the cached row)"
+        train_cache "$home" "$cache" $opts
+        setups+=("java$version|$home|$opts" "java$version-$( ((version >= 25)) && echo aot || echo appcds)|$home|$opts @$cache/jvm-cache.args")
+    done
+    for setup in "${setups[@]}"; do
+        IFS='|' read -r label home opts <<<"$setup"
+        samples=()
+        for ((i = 1; i <= starts; i++)); do
+            log "  $label: start $i of $starts"
+            journal_mark
+            PATH=$home/bin:$PATH BENCH_JAVA_OPTS=$opts start_gateway
+            samples+=("$(jq -c --argjson cpu "$(cpu_s "$GATEWAY_PID")" --argjson rss "$(rss_mb "$GATEWAY_PID")" \
+                --argjson calls "$(calls_since_mark)" '. + {cpu_s: $cpu, rss_first_mb: $rss, upstream_calls: $calls}' \
+                <<<"$GATEWAY_STARTUP")")
+            ((i == starts)) || stop_pid "$GATEWAY_PID"
+        done
+        # the last start serves cached reads (scenario 1's route and load), then its RSS is read
+        journal_mark
+        run=$(wrk_json "$THREADS" "$CONNECTIONS" "$DURATION_S" 0 "$GATEWAY/api/v1/projects/demo-project/instance-types" \
+            -H "Authorization: Bearer $JWT")
+        calls=$(calls_since_mark)
+        rows+=("$(printf '%s\n' "${samples[@]}" | jq -s -c --arg setup "$label" --arg opts "$opts" \
+            --arg java "$("$home/bin/java" -version 2>&1 | head -1)" --argjson rss "$(rss_mb "$GATEWAY_PID")" \
+            --argjson calls "$calls" --argjson run "$run" "$JQ_DEFS"'
+            {setup: $setup, java: $java, java_opts: $opts, samples: .,
+             live_ms_median: (map(.live_ms) | median), first_api_ms_median: (map(.first_api_ms) | median),
+             cpu_s_median: (map(.cpu_s) | median | r2), quarkus_started_s_median: (map(.quarkus_started_s) | median | r2),
+             rss_after_cached_mb: $rss, load: {rps: ($run.rps | round), non_2xx: $run.errors.status, upstream_calls: $calls}}')")
         stop_pid "$GATEWAY_PID"
     done
-    local after=null
-    [[ -s $WORK/rss-after-cached ]] && after=$(cat "$WORK/rss-after-cached")
-    printf '%s\n' "${samples[@]}" | jq -s --argjson idle "$(cat "$WORK/rss-idle")" --argjson after "$after" "$JQ_DEFS"'
-        {status: "ok", samples: ., live_ms_median: (map(.live_ms) | median),
-         first_api_ms_median: (map(.first_api_ms) | median), rss_idle_mb: $idle, rss_after_cached_mb: $after}
-        | .target = {goal: "start to first 200 <= 1500 ms; RSS after load <= 250 MB",
-                     met: (.live_ms_median <= 1500 and ($after == null or $after <= 250))}' \
+    printf '%s\n' "${rows[@]}" | jq -s --argjson duration "$DURATION_S" '
+        {status: "ok", load_s: $duration, setups: .}
+        | (.setups | map(select(.setup | endswith("-aot"))) | first) as $aot
+        | .target = {goal: "with the AOT cache (Java 25): start to first API 200 <= 1500 ms; RSS after cached reads <= 200 MB",
+                     met: ($aot != null and $aot.first_api_ms_median <= 1500 and $aot.rss_after_cached_mb <= 200)}' \
         >"$WORK/scenario-startup.json"
 }
 

@@ -14,6 +14,9 @@ emulator=ubiops-emulator/target/ubiops-emulator-1.0.0-SNAPSHOT-runner.jar
 # The flags of deploy/Dockerfile.jvm's JAVA_OPTS, read from it so the two cannot drift.
 jvm_flags=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' deploy/Dockerfile.jvm)
 [[ -n $jvm_flags ]] || { echo "no JAVA_OPTS in deploy/Dockerfile.jvm" >&2; exit 1; }
+# They are the image's Java 25 options (compact object headers): measure with that Java.
+java -XX:+UseCompactObjectHeaders -version >/dev/null 2>&1 \
+    || { echo "java on the PATH is older than 25: put a Java 25 first on the PATH (the image's JVM)" >&2; exit 1; }
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }

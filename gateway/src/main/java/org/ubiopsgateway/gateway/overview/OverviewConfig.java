@@ -1,8 +1,9 @@
 package org.ubiopsgateway.gateway.overview;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
+import org.ubiopsgateway.gateway.config.AtLeastOne;
 
 import java.time.Duration;
 
@@ -15,7 +16,7 @@ public interface OverviewConfig {
      * covers 50 deployments in one round; lower it to spread an overview's calls over more rounds.
      */
     @WithDefault("64")
-    @Min(1)
+    @WithConverter(AtLeastOne.class)
     int concurrency();
 
     /** Each upstream call of the overview gives up after this long; its part is then missing (GATEWAY_OVERVIEW_PART_TIMEOUT). */
@@ -32,6 +33,6 @@ public interface OverviewConfig {
 
     /** At most this many of the newest requests are counted (GATEWAY_OVERVIEW_REQUEST_SAMPLE). */
     @WithDefault("500")
-    @Min(1)
+    @WithConverter(AtLeastOne.class)
     int requestSample();
 }

@@ -1,9 +1,10 @@
 package org.ubiopsgateway.gateway.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Positive;
+import org.ubiopsgateway.gateway.config.AtLeastOne;
+import org.ubiopsgateway.gateway.config.Positive;
 
 /**
  * How fast one caller (one JWT subject) may call {@code /api/v1}, on each replica: a bucket of {@link #burst()}
@@ -19,12 +20,12 @@ public interface CallerRateLimitConfig {
 
     /** The sustained rate: a caller's bucket refills at this many requests a second (fractions allowed). */
     @WithDefault("50")
-    @Positive
+    @WithConverter(Positive.class)
     double requestsPerSecond();
 
     /** The bucket's size: how many requests a caller may send at once after a quiet spell. */
     @WithDefault("100")
-    @Min(1)
+    @WithConverter(AtLeastOne.class)
     int burst();
 
     /**
@@ -33,6 +34,6 @@ public interface CallerRateLimitConfig {
      * recently seen start again with a full bucket.
      */
     @WithDefault("10000")
-    @Min(1)
+    @WithConverter(AtLeastOne.class)
     int maxCallers();
 }
