@@ -134,7 +134,7 @@ fi
 # --- The stack: one pod, on loopback; names resolve as on compose's network --------------------------------------
 step "starting Redis, the emulator and two gateway replicas"
 podman pod create --name "$run_id" --add-host emulator:127.0.0.1 --add-host redis:127.0.0.1 \
-  -p 127.0.0.1::8080 -p 127.0.0.1::8081 -p 127.0.0.1::8089 >/dev/null
+  -p 127.0.0.1::8080 -p 127.0.0.1::8081 -p 127.0.0.1::8089 -p 127.0.0.1::6379 >/dev/null
 mapfile -t redis_args < <(compose redis command)
 podman run -d -q --pod "$run_id" --name "$run_id-redis" "$redis_image" "${redis_args[@]}" >/dev/null
 mapfile -t emulator_args < <(compose emulator command)
@@ -229,6 +229,27 @@ podman exec "$run_id-gateway-a" sh -c 'touch /tmp/x && rm /tmp/x' || fail "/tmp 
 [[ "$(podman exec "$run_id-gateway-a" id -u)" == 185 ]] || fail "the gateway does not run as 185"
 ok "the gateway runs as uid 185 on a read-only root filesystem, /tmp writable"
 
+# --- Baseline: the same application and settings straight on the host's Java 25, against the same containers ------
+step "baseline: the packaged gateway on the host"
+host_env=()
+while read -r env; do
+  env="${env//emulator:8089/$(host_port 8089)}" env="${env//redis:6379/$(host_port 6379)}"
+  while IFS=: read -r host container _; do env="${env//$container/$(cd deploy && realpath "$host")}"; done < <(compose gateway volumes)
+  host_env+=("$env")
+done < <(compose gateway environment)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+java_opts="$(podman image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$gateway_image" | sed -n 's/^JAVA_OPTS=//p')"
+t0=$(now_ms)
+# JAVA_OPTS unquoted: a list of options, split as the image's entrypoint splits it.
+env "${host_env[@]}" GATEWAY_CACHE_READS_TTL=10m QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+  "$JAVA25_HOME/bin/java" $java_opts -Djava.io.tmpdir="$work" -jar gateway/target/quarkus-app/quarkus-run.jar >"$work/host.log" 2>&1 &
+host_pid=$!
+ready=yes
+wait_for "http://127.0.0.1:$port/q/health/ready" || ready=no
+host_ready_ms=$(($(now_ms) - t0))
+kill "$host_pid" && wait "$host_pid" 2>/dev/null || true
+[[ $ready == yes ]] || { tail -n 30 "$work/host.log"; fail "the gateway on the host did not become ready"; }
+
 # --- Figures ----------------------------------------------------------------------------------------------------
 step "figures"
 size() { podman image inspect -f '{{.Size}}' "$1"; }
@@ -238,7 +259,8 @@ for image in "$gateway_image" "$emulator_image"; do
   echo "image $image: $(mib "$(size "$image")") ($(mib $(($(size "$image") - base_size))) on top of the base)"
 done
 echo "base $java_base: $(mib "$base_size")"
-echo "gateway start-to-ready (podman run to /q/health/ready UP): $ready_ms ms"
-podman logs "$run_id-gateway-a" 2>&1 | grep -o 'started in [0-9.]*s' | head -n 1 | sed 's/^/gateway log: /'
+started_in() { grep -o 'started in [0-9.]*s' | head -n 1 | sed 's/started in //'; }
+echo "gateway start-to-ready, in a container: $ready_ms ms (podman run to /q/health/ready UP; Quarkus: started in $(podman logs "$run_id-gateway-a" 2>&1 | started_in))"
+echo "gateway start-to-ready, on the host:    $host_ready_ms ms (baseline in this run: java -jar to UP; Quarkus: started in $(started_in <"$work/host.log"))"
 echo "all $checks checks passed"
 step "done"
