@@ -17,6 +17,7 @@ STANDIN_REDIS=localhost/ubiops-standin/redis:bookworm
 run_id="verify-images-$$"
 work="$(mktemp -d)"
 started=$SECONDS
+py=/usr/bin/python3 # Debian's, which python3-yaml serves
 
 step() { printf '== %s (%ds)\n' "$*" $((SECONDS - started)); }
 fail() { printf 'FAILED: %s\n' "$*" >&2; exit 1; }
@@ -27,7 +28,9 @@ missing=()
 command -v podman >/dev/null || missing+=(podman)
 command -v runc >/dev/null || missing+=(runc)
 command -v debootstrap >/dev/null || missing+=(debootstrap)
-python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
+command -v curl >/dev/null || missing+=(curl)
+command -v openssl >/dev/null || missing+=(openssl)
+"$py" -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
 if ((${#missing[@]})); then
   step "installing ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -52,7 +55,7 @@ trap cleanup EXIT
 # --- Settings, each read from its one place ---------------------------------------------------------------------
 # compose SERVICE FIELD: a field of deploy/compose.yaml, as shell words (lists one per line, maps as K=V lines).
 compose() {
-  python3 - "$1" "$2" <<'EOF'
+  "$py" - "$1" "$2" <<'EOF'
 import sys, yaml
 value = yaml.safe_load(open("deploy/compose.yaml"))["services"][sys.argv[1]].get(sys.argv[2])
 if isinstance(value, dict):
@@ -184,7 +187,7 @@ call() {
   curl -sS --max-time 30 -o "$work/body" -D "$work/headers" -w '%{http_code}' -X "$1" "$2" \
     -H "Authorization: Bearer $token" ${3:+-H 'Content-Type: application/json' --data "$3"}
 }
-json() { python3 -c "import json,sys; d=json.load(open('$work/body')); print($1)"; }
+json() { "$py" -c "import json,sys; d=json.load(open('$work/body')); print($1)"; }
 header() { sed -n "s/^$1: *//Ip" "$work/headers" | tr -d '\r'; }
 
 for replica in "$url_a" "$url_b"; do
@@ -201,7 +204,7 @@ ok "JWT-authenticated read: GET /api/v1/projects lists demo-project"
 [[ "$(header X-Complete)" != false ]] || fail "the overview is incomplete: $(cat "$work/body")"
 ok "overview of demo-project answers complete ($(wc -c <"$work/body") bytes)"
 
-redis_state() { curl -sS "$1/q/health/ready" | python3 -c 'import json,sys
+redis_state() { curl -sS "$1/q/health/ready" | "$py" -c 'import json,sys
 print(next((c.get("data", {}).get("redis", "") for c in json.load(sys.stdin)["checks"] if c["name"] == "cache-invalidation"), "none"))'; }
 for replica in "$url_a" "$url_b"; do
   deadline=$((SECONDS + 30))
@@ -237,7 +240,7 @@ while read -r env; do
   while IFS=: read -r host container _; do env="${env//$container/$(cd deploy && realpath "$host")}"; done < <(compose gateway volumes)
   host_env+=("$env")
 done < <(compose gateway environment)
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 java_opts="$(podman image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$gateway_image" | sed -n 's/^JAVA_OPTS=//p')"
 t0=$(now_ms)
 # JAVA_OPTS unquoted: a list of options, split as the image's entrypoint splits it.
