@@ -141,7 +141,7 @@ podman pod create --name "$run_id" --add-host emulator:127.0.0.1 --add-host redi
 mapfile -t redis_args < <(compose redis command)
 podman run -d -q --pod "$run_id" --name "$run_id-redis" "$redis_image" "${redis_args[@]}" >/dev/null
 mapfile -t emulator_args < <(compose emulator command)
-podman run -d -q --pod "$run_id" --name "$run_id-emulator" --read-only "$emulator_image" "${emulator_args[@]}" >/dev/null
+podman run -d -q --pod "$run_id" --name "$run_id-emulator" "$emulator_image" "${emulator_args[@]}" >/dev/null
 
 # The gateway's container settings from compose.yaml: environment (with the Redis URL), user, read-only, tmpfs, mounts.
 gateway_args=(--user "$(compose gateway user)")
@@ -182,7 +182,7 @@ step "checks"
 token="$(deploy/compose/test-token.sh)"
 checks=0
 ok() { checks=$((checks + 1)); echo "ok: $*"; }
-# call METHOD URL [BODY]: prints the status, then the headers and body into $work/response.
+# call METHOD URL [BODY]: prints the status; the headers and body go to $work/headers and $work/body.
 call() {
   curl -sS --max-time 30 -o "$work/body" -D "$work/headers" -w '%{http_code}' -X "$1" "$2" \
     -H "Authorization: Bearer $token" ${3:+-H 'Content-Type: application/json' --data "$3"}
