@@ -115,7 +115,7 @@ if ! pullable "$java_base" || ! pullable "$redis_image"; then
   java_base="$STANDIN_JAVA" redis_image="$STANDIN_REDIS"
 fi
 echo "Java base: $java_base; Redis: $redis_image; stand-ins: $standin"
-podman run --rm "$java_base" java -version 2>&1 | head -n 1
+podman run --rm "$java_base" java -version 2>&1 | sed -n 1p # reads it all: no SIGPIPE under pipefail
 
 # --- Images: offline builds ------------------------------------------------------------------------------------
 build() {
@@ -154,7 +154,7 @@ done < <(compose gateway volumes)
 # Reads cached for ten minutes, so only Redis can make a write through one replica visible on the other.
 gateway_args+=(-e GATEWAY_CACHE_READS_TTL=10m)
 
-host_port() { podman port "$run_id-redis" "$1/tcp" | head -n 1; }
+host_port() { podman port "$run_id-redis" "$1/tcp" | sed -n 1p; }
 url_a="http://$(host_port 8080)" url_b="http://$(host_port 8081)" url_emulator="http://$(host_port 8089)"
 wait_for() { # URL: until it answers 200 with status UP, or the timeout
   local deadline=$((SECONDS + READY_TIMEOUT))
@@ -262,7 +262,7 @@ for image in "$gateway_image" "$emulator_image"; do
   echo "image $image: $(mib "$(size "$image")") ($(mib $(($(size "$image") - base_size))) on top of the base)"
 done
 echo "base $java_base: $(mib "$base_size")"
-started_in() { grep -o 'started in [0-9.]*s' | head -n 1 | sed 's/started in //'; }
+started_in() { grep -o 'started in [0-9.]*s' | sed -n '1s/started in //p'; }
 echo "gateway start-to-ready, in a container: $ready_ms ms (podman run to /q/health/ready UP; Quarkus: started in $(podman logs "$run_id-gateway-a" 2>&1 | started_in))"
 echo "gateway start-to-ready, on the host:    $host_ready_ms ms (baseline in this run: java -jar to UP; Quarkus: started in $(started_in <"$work/host.log"))"
 echo "all $checks checks passed"
