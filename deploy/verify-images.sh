@@ -47,6 +47,7 @@ EOF
 export CONTAINERS_CONF="$work/containers.conf"
 
 cleanup() {
+  [[ -z "${host_pid:-}" ]] || kill "$host_pid" 2>/dev/null || true
   podman pod rm -f "$run_id" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
