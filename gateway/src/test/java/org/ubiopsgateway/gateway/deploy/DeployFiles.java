@@ -65,11 +65,6 @@ final class DeployFiles {
         return documents;
     }
 
-    static List<Document> kubernetes(String kind) {
-        return yamlDocuments().stream().filter(d -> d.file().startsWith(DEPLOY.resolve("k8s")))
-                .filter(d -> d.kind().equals(kind)).toList();
-    }
-
     static JsonNode yaml(String relative) {
         try {
             return YAML.readTree(DEPLOY.resolve(relative).toFile());

@@ -3,7 +3,10 @@ package org.ubiopsgateway.gateway.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.ubiopsgateway.gateway.deploy.DeployFiles.Document;
+import org.ubiopsgateway.gateway.deploy.Kustomize.Rendering;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
 import java.nio.file.Files;
@@ -23,24 +26,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ubiopsgateway.gateway.deploy.DeployFiles.DEPLOY;
 import static org.ubiopsgateway.gateway.deploy.DeployFiles.stream;
 
-/** deploy/k8s against the running gateway: ports, probes, environment, file system, resources, wiring. */
+/**
+ * deploy/k8s against the running gateway: ports, probes, environment, file system, resources, wiring. The checks run
+ * on what {@code kubectl kustomize} renders, for the base and for every overlay.
+ */
 @QuarkusTest
 class KubernetesManifestsTest {
 
+    /** The base's gateway Deployment, which the other deploy tests compare with. */
     static JsonNode gateway() {
-        List<Document> deployments = DeployFiles.kubernetes("Deployment").stream()
-                .filter(d -> d.name().equals("ubiops-gateway")).toList();
-        assertEquals(1, deployments.size(), "one gateway Deployment in the base");
-        return deployments.get(0).node();
+        return Kustomize.base().gateway();
     }
 
     static JsonNode container() {
-        return gateway().at("/spec/template/spec/containers/0");
+        return Kustomize.base().container();
     }
 
     /** The port the production gateway listens on (tests listen on a random one). */
     static int httpPort() {
         return Integer.parseInt(new ConfigSurface().productionValue("quarkus.http.port"));
+    }
+
+    static List<Rendering> renderings() {
+        return Kustomize.all();
+    }
+
+    static Stream<Rendering> overlays() {
+        return Kustomize.overlays();
     }
 
     @Test
@@ -72,21 +84,22 @@ class KubernetesManifestsTest {
         assertEquals(Set.of(), orphans, "files under deploy/k8s that no kustomization uses");
     }
 
-    @Test
-    void portsMatchTheGateway() {
-        JsonNode port = container().at("/ports/0");
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void portsMatchTheGateway(Rendering r) {
+        JsonNode port = r.container().at("/ports/0");
         assertEquals(httpPort(), port.path("containerPort").asInt());
-        assertEquals(String.valueOf(httpPort()), gateway().at("/spec/template/metadata/annotations/prometheus.io~1port").asText());
-        assertEquals("/q/metrics", gateway().at("/spec/template/metadata/annotations/prometheus.io~1path").asText());
-        JsonNode service = DeployFiles.kubernetes("Service").stream().filter(d -> d.name().equals("ubiops-gateway"))
-                .findFirst().orElseThrow().node();
+        assertEquals(String.valueOf(httpPort()), r.gateway().at("/spec/template/metadata/annotations/prometheus.io~1port").asText());
+        assertEquals("/q/metrics", r.gateway().at("/spec/template/metadata/annotations/prometheus.io~1path").asText());
+        JsonNode service = r.named("Service", "ubiops-gateway");
         assertEquals(port.path("name").asText(), service.at("/spec/ports/0/targetPort").asText());
         assertEquals(httpPort(), service.at("/spec/ports/0/port").asInt(), "consumers call http://ubiops-gateway:" + httpPort());
     }
 
-    @Test
-    void probesAskTheRightHealthEndpointsWithoutAToken() {
-        JsonNode c = container();
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void probesAskTheRightHealthEndpointsWithoutAToken(Rendering r) {
+        JsonNode c = r.container();
         Map<String, String> probes = Map.of("startupProbe", "/q/health/started", "livenessProbe", "/q/health/live",
                 "readinessProbe", "/q/health/ready");
         probes.forEach((probe, path) -> {
@@ -100,46 +113,81 @@ class KubernetesManifestsTest {
         assertTrue(readyChecks.contains("ubiops"), "readiness asks UbiOps");
     }
 
-    @Test
-    void everyEnvironmentVariableIsOneTheGatewayReads() {
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void everyEnvironmentVariableIsOneTheGatewayReads(Rendering r) {
         ConfigSurface surface = new ConfigSurface();
         Set<String> names = new TreeSet<>();
-        stream(container().path("env")).map(e -> e.path("name").asText()).forEach(names::add);
-        DeployFiles.kubernetes("ConfigMap").stream().filter(d -> d.name().equals("ubiops-gateway-config"))
-                .forEach(d -> d.node().path("data").fieldNames().forEachRemaining(names::add));
+        stream(r.container().path("env")).map(e -> e.path("name").asText()).forEach(names::add);
+        stream(r.container().path("envFrom")).map(e -> e.at("/configMapRef/name").asText()).filter(n -> !n.isEmpty())
+                .forEach(n -> r.named("ConfigMap", n).path("data").fieldNames().forEachRemaining(names::add));
         DeployFiles.files(".env.example").forEach(f -> DeployFiles.text(f).lines()
                 .filter(l -> l.contains("=") && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('=')))
                 .forEach(names::add));
         assertTrue(names.contains("UBIOPS_API_TOKEN") && names.contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), names.toString());
         List<String> unknown = names.stream().filter(n -> surface.readFrom(n).isEmpty()).toList();
-        assertEquals(List.of(), unknown, "environment variables in deploy/k8s the gateway never reads");
+        assertEquals(List.of(), unknown, "environment variables in deploy/k8s/" + r + " the gateway never reads");
     }
 
-    @Test
-    void theTokenComesFromTheSecretTheOverlayGenerates() {
-        JsonNode ref = stream(container().path("env")).filter(e -> e.path("name").asText().equals("UBIOPS_API_TOKEN"))
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theTokenComesFromTheSecretTheOverlayGenerates(Rendering r) {
+        JsonNode ref = stream(r.container().path("env")).filter(e -> e.path("name").asText().equals("UBIOPS_API_TOKEN"))
                 .findFirst().orElseThrow().at("/valueFrom/secretKeyRef");
-        Set<String> generated = DeployFiles.yamlDocuments().stream().filter(d -> d.kind().equals("Kustomization"))
-                .flatMap(d -> stream(d.node().path("secretGenerator"))).map(g -> g.path("name").asText())
-                .collect(Collectors.toSet());
-        assertTrue(generated.contains(ref.path("name").asText()), "secret " + ref + " is generated by an overlay");
-        assertTrue(DeployFiles.text(DEPLOY.resolve("k8s/overlays/example/secrets.env.example"))
-                .contains(ref.path("key").asText() + "="));
+        JsonNode secret = r.named("Secret", ref.path("name").asText());
+        assertTrue(secret.path("data").has(ref.path("key").asText()), "the generated secret holds " + ref);
+        String example = DeployFiles.files(".env.example").stream().filter(f -> f.startsWith(DEPLOY.resolve("k8s/" + r)))
+                .map(DeployFiles::text).collect(Collectors.joining("\n"));
+        assertTrue(example.contains(ref.path("key").asText() + "="), "the overlay's example env file names " + ref);
         assertTrue(DeployFiles.text(DeployFiles.ROOT.resolve(".gitignore")).contains("deploy/k8s/overlays/*/secrets.env"),
                 "filled-in secrets.env files are never committed");
     }
 
-    @Test
-    void containersRunAsNonRootOnAReadOnlyFileSystemWithAWritableTmp() {
-        for (Document d : DeployFiles.kubernetes("Deployment")) {
-            JsonNode pod = d.node().at("/spec/template/spec");
-            assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean(), d.name());
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyReferenceInAnOverlayResolvesInOneNamespace(Rendering r) {
+        for (JsonNode deployment : r.kind("Deployment")) {
+            JsonNode pod = deployment.at("/spec/template/spec");
+            pod.findValues("configMapRef").forEach(ref -> r.named("ConfigMap", ref.path("name").asText()));
+            pod.findValues("secretKeyRef").forEach(ref -> assertTrue(r.named("Secret", ref.path("name").asText())
+                    .path("data").has(ref.path("key").asText()), ref.toString()));
+            stream(pod.path("volumes")).forEach(v -> assertTrue(v.has("emptyDir"), "volume " + v + " needs nothing else"));
+        }
+        // Every Service reaches pods of a rendered Deployment on a port they name.
+        for (JsonNode service : r.kind("Service")) {
+            JsonNode pods = r.kind("Deployment").stream().filter(d -> selects(service.at("/spec/selector"), d))
+                    .findFirst().orElseThrow(() -> new AssertionError("Service " + service.at("/metadata/name") + " selects no pods"))
+                    .at("/spec/template/spec/containers");
+            stream(service.at("/spec/ports")).forEach(p -> assertTrue(pods.findValues("ports").stream()
+                    .flatMap(DeployFiles::stream).anyMatch(cp -> cp.path("name").asText().equals(p.path("targetPort").asText())),
+                    "Service port " + p));
+        }
+        // A redis:// setting names a rendered Service and one of its ports.
+        r.kind("ConfigMap").stream().flatMap(c -> stream(c.path("data")).map(JsonNode::asText))
+                .filter(v -> v.startsWith("redis://")).forEach(url -> {
+                    String[] hostPort = url.substring("redis://".length()).split("[/:]");
+                    assertTrue(stream(r.named("Service", hostPort[0]).at("/spec/ports"))
+                            .anyMatch(p -> p.path("port").asText().equals(hostPort[1])), url);
+                });
+        Set<String> namespaces = r.objects().stream().filter(o -> !o.path("kind").asText().equals("Namespace"))
+                .map(o -> o.at("/metadata/namespace").asText()).collect(Collectors.toSet());
+        assertEquals(1, namespaces.size(), r + " puts everything in one namespace: " + namespaces);
+        r.kind("Namespace").forEach(n -> assertEquals(namespaces, Set.of(n.at("/metadata/name").asText())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void containersRunAsNonRootOnAReadOnlyFileSystemWithAWritableTmp(Rendering r) {
+        for (JsonNode d : r.kind("Deployment")) {
+            String name = r + " " + d.at("/metadata/name").asText();
+            JsonNode pod = d.at("/spec/template/spec");
+            assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean(), name);
             for (JsonNode c : pod.path("containers")) {
                 JsonNode security = c.path("securityContext");
-                assertTrue(security.path("readOnlyRootFilesystem").asBoolean(), d.name());
-                assertFalse(security.path("allowPrivilegeEscalation").asBoolean(true), d.name());
-                assertEquals("ALL", security.at("/capabilities/drop/0").asText(), d.name());
-                assertTrue(c.at("/resources/limits/memory").isTextual(), d.name() + " has a memory limit");
+                assertTrue(security.path("readOnlyRootFilesystem").asBoolean(), name);
+                assertFalse(security.path("allowPrivilegeEscalation").asBoolean(true), name);
+                assertEquals("ALL", security.at("/capabilities/drop/0").asText(), name);
+                assertTrue(c.at("/resources/limits/memory").isTextual(), name + " has a memory limit");
             }
         }
         // Uploads are spooled under java.io.tmpdir: that must be an emptyDir big enough for the largest package.
@@ -148,40 +196,49 @@ class KubernetesManifestsTest {
         assertTrue(uploads.startsWith("${java.io.tmpdir}/"), uploads);
         String tmpdir = DockerfilesTest.tmpdir(DEPLOY.resolve("Dockerfile.jvm"));
         assertEquals(tmpdir, DockerfilesTest.tmpdir(DEPLOY.resolve("Dockerfile.native")));
-        JsonNode mount = stream(container().path("volumeMounts")).filter(m -> m.path("mountPath").asText().equals(tmpdir))
+        JsonNode mount = stream(r.container().path("volumeMounts")).filter(m -> m.path("mountPath").asText().equals(tmpdir))
                 .findFirst().orElseThrow(() -> new AssertionError("no volume at " + tmpdir));
-        JsonNode volume = stream(gateway().at("/spec/template/spec/volumes"))
+        JsonNode volume = stream(r.gateway().at("/spec/template/spec/volumes"))
                 .filter(v -> v.path("name").asText().equals(mount.path("name").asText())).findFirst().orElseThrow();
         long sizeLimit = Quantities.bytes(volume.at("/emptyDir/sizeLimit").asText());
         long upload = Quantities.bytes(surface.productionValue("gateway.limits.upload"));
         assertTrue(sizeLimit >= 512L << 20 && sizeLimit >= upload, "the spool holds the largest upload: " + sizeLimit);
-        assertTrue(Quantities.bytes(container().at("/resources/limits/ephemeral-storage").asText()) >= sizeLimit);
+        assertTrue(Quantities.bytes(r.container().at("/resources/limits/ephemeral-storage").asText()) >= sizeLimit);
     }
 
-    @Test
-    void requestsFitInsideLimits() {
-        JsonNode resources = container().path("resources");
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void requestsFitInsideLimits(Rendering r) {
+        JsonNode resources = r.container().path("resources");
         for (String resource : List.of("cpu", "memory")) {
             assertTrue(Quantities.amount(resources.at("/requests/" + resource).asText())
                     <= Quantities.amount(resources.at("/limits/" + resource).asText()), resource);
         }
     }
 
-    @Test
-    void serviceAutoscalerAndDisruptionBudgetSelectTheGatewayPods() {
-        JsonNode labels = gateway().at("/spec/template/metadata/labels");
-        gateway().at("/spec/selector/matchLabels").fields().forEachRemaining(
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void serviceAutoscalerAndDisruptionBudgetSelectTheGatewayPods(Rendering r) {
+        JsonNode gateway = r.gateway();
+        JsonNode labels = gateway.at("/spec/template/metadata/labels");
+        gateway.at("/spec/selector/matchLabels").fields().forEachRemaining(
                 label -> assertEquals(label.getValue(), labels.path(label.getKey()), "the pods carry the selector's labels"));
-        Set<String> selectors = Stream.of(
-                DeployFiles.kubernetes("Service").stream().filter(d -> d.name().equals("ubiops-gateway"))
-                        .map(d -> d.node().at("/spec/selector")),
-                DeployFiles.kubernetes("PodDisruptionBudget").stream().map(d -> d.node().at("/spec/selector/matchLabels")))
-                .flatMap(s -> s).map(JsonNode::toString).collect(Collectors.toSet());
-        assertEquals(Set.of(gateway().at("/spec/selector/matchLabels").toString()), selectors);
-        JsonNode hpa = DeployFiles.kubernetes("HorizontalPodAutoscaler").get(0).node();
+        Set<String> selectors = Stream.concat(Stream.of(r.named("Service", "ubiops-gateway").at("/spec/selector")),
+                        r.kind("PodDisruptionBudget").stream().map(d -> d.at("/spec/selector/matchLabels")))
+                .map(JsonNode::toString).collect(Collectors.toSet());
+        assertEquals(Set.of(gateway.at("/spec/selector/matchLabels").toString()), selectors);
+        JsonNode hpa = r.kind("HorizontalPodAutoscaler").get(0);
         assertEquals("Deployment", hpa.at("/spec/scaleTargetRef/kind").asText());
-        assertEquals("ubiops-gateway", hpa.at("/spec/scaleTargetRef/name").asText());
+        assertEquals(gateway.at("/metadata/name").asText(), hpa.at("/spec/scaleTargetRef/name").asText());
         assertTrue(hpa.at("/spec/minReplicas").asInt() >= 2, "the budget of one unavailable pod needs two replicas");
-        assertTrue(container().at("/resources/requests/cpu").isTextual(), "CPU utilization needs a CPU request");
+        assertTrue(r.container().at("/resources/requests/cpu").isTextual(), "CPU utilization needs a CPU request");
+    }
+
+    /** Whether a Service's selector matches the pod labels of a Deployment. */
+    private static boolean selects(JsonNode selector, JsonNode deployment) {
+        JsonNode labels = deployment.at("/spec/template/metadata/labels");
+        List<Map.Entry<String, JsonNode>> wanted = new java.util.ArrayList<>();
+        selector.fields().forEachRemaining(wanted::add);
+        return !wanted.isEmpty() && wanted.stream().allMatch(e -> labels.path(e.getKey()).equals(e.getValue()));
     }
 }
