@@ -104,7 +104,12 @@ public final class AotTraining {
                     "MP_JWT_VERIFY_ISSUER", ISSUER,
                     "MP_JWT_VERIFY_AUDIENCES", AUDIENCE,
                     "QUARKUS_HTTP_HOST", "127.0.0.1",
-                    "QUARKUS_HTTP_PORT", String.valueOf(gatewayPort)), command.toArray(String[]::new));
+                    "QUARKUS_HTTP_PORT", String.valueOf(gatewayPort),
+                    // The training sends as fast as the build machine goes: the same code paths run, but neither the
+                    // caller limit nor the budget of calls to UbiOps may refuse it.
+                    "GATEWAY_RATE_LIMIT_CALLER_REQUESTS_PER_SECOND", "100000",
+                    "GATEWAY_RATE_LIMIT_CALLER_BURST", "100000",
+                    "GATEWAY_UPSTREAM_BUDGET_ENABLED", "false"), command.toArray(String[]::new));
             String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
             awaitOk(gatewayUrl + "/q/health/live");
 
