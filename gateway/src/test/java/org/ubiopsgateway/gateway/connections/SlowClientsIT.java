@@ -3,6 +3,7 @@ package org.ubiopsgateway.gateway.connections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import org.ubiopsgateway.emulator.EmulatorOptions;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
@@ -26,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -58,6 +58,8 @@ class SlowClientsIT {
 
     static UbiOpsEmulator emulator;
     static PackagedGateway gateway;
+    /** Made and emptied by JUnit, after every @AfterAll has stopped the processes writing into it. */
+    @TempDir
     static Path workDirectory;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -66,7 +68,6 @@ class SlowClientsIT {
     @BeforeAll
     static void start() throws Exception {
         emulator = UbiOpsEmulator.start(EmulatorOptions.defaults().withToken("it-token"));
-        workDirectory = Files.createTempDirectory("slow-clients-it");
         gateway = PackagedGateway.start("slow-clients-it-gateway", emulator, List.of(),
                 Map.of("quarkus.http.idle-timeout", IDLE.toSeconds() + "s",
                         "quarkus.http.body.uploads-directory", workDirectory.resolve("gateway-uploads").toString()));
@@ -79,11 +80,6 @@ class SlowClientsIT {
         }
         if (emulator != null) {
             emulator.close();
-        }
-        if (workDirectory != null) {
-            try (var files = Files.walk(workDirectory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

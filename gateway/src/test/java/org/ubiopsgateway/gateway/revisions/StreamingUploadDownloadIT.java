@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import org.ubiopsgateway.emulator.EmulatorOptions;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
@@ -58,6 +59,8 @@ class StreamingUploadDownloadIT {
 
     static UbiOpsEmulator emulator;
     static PackagedGateway gateway;
+    /** Made and emptied by JUnit, after every @AfterAll has stopped the processes writing into it. */
+    @TempDir
     static Path workDirectory;
     static URI base;
 
@@ -68,7 +71,6 @@ class StreamingUploadDownloadIT {
     @BeforeAll
     static void start() throws Exception {
         emulator = UbiOpsEmulator.start(EmulatorOptions.defaults().withToken("it-token"));
-        workDirectory = Files.createTempDirectory("streaming-it");
         gateway = PackagedGateway.start("streaming-it-gateway", emulator, List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"),
                 Map.of("gateway.limits.upload", String.valueOf(UPLOAD_LIMIT),
                         "quarkus.http.body.uploads-directory", workDirectory.resolve("gateway-uploads").toString()));
@@ -87,11 +89,6 @@ class StreamingUploadDownloadIT {
         }
         if (emulator != null) {
             emulator.close();
-        }
-        if (workDirectory != null) {
-            try (var files = Files.walk(workDirectory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
