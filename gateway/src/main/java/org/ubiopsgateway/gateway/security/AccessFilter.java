@@ -26,10 +26,14 @@ public class AccessFilter {
     static final String SUBJECT = AccessFilter.class.getName() + ".subject";
     private static final String REALM = "Bearer realm=\"ubiops-gateway\"";
 
-    private final CurrentIdentityAssociation identities;
+    private static final String BEARER = "Bearer ";
 
-    public AccessFilter(CurrentIdentityAssociation identities) {
+    private final CurrentIdentityAssociation identities;
+    private final VerifiedTokens tokens;
+
+    public AccessFilter(CurrentIdentityAssociation identities, VerifiedTokens tokens) {
         this.identities = identities;
+        this.tokens = tokens;
     }
 
     /** The subject of the request's caller once the gate has verified its token; null before, or without one. */
@@ -57,20 +61,25 @@ public class AccessFilter {
         request.setProperty(STARTED, System.nanoTime());
         RouteTable.Lookup lookup = RouteTable.API.lookup(request.getMethod(), path);
         request.setProperty(LOOKUP, lookup);
+        String token = bearer(routing.request().getHeader(HttpHeaders.AUTHORIZATION));
+        SecurityIdentity known = token == null ? null : tokens.identity(token);
+        if (known != null) {
+            return Uni.createFrom().item(decide(request, lookup, known)); // this token verified on an earlier request
+        }
         // Proactive authentication is off: the token is verified here, on demand, and a failure is ours to answer.
         return identities.getDeferredIdentity()
-                .map(identity -> decide(request, lookup, identity))
+                .map(identity -> decide(request, lookup, tokens.remember(token, identity)))
                 .onFailure(AuthenticationFailedException.class).recoverWithItem(() -> unauthenticated(
                         REALM + ", error=\"invalid_token\"", "The bearer token is invalid, expired or not meant for this gateway"));
     }
 
     /** Null lets the request through. */
     private Response decide(ContainerRequestContext request, RouteTable.Lookup lookup, SecurityIdentity identity) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken)) {
             return unauthenticated(REALM, "A bearer token is required");
         }
         identities.setIdentity(identity); // so CallerScope reads it without blocking
-        Caller caller = Caller.of(token);
+        Caller caller = Caller.of(identity);
         request.setProperty(SUBJECT, caller.subject());
         if (lookup instanceof RouteTable.MethodNotAllowed notAllowed) {
             return Problems.builder(ProblemKind.METHOD_NOT_ALLOWED, 405, "This resource does not support that method", null)
@@ -88,6 +97,12 @@ public class AccessFilter {
             return Problems.response(ProblemKind.FORBIDDEN, 403, "The token gives no access to this project");
         }
         return null;
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, as SmallRye JWT reads it by default; else null. */
+    private static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim() : null;
     }
 
     private static Response unauthenticated(String challenge, String detail) {

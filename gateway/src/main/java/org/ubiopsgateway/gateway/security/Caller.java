@@ -1,7 +1,6 @@
 package org.ubiopsgateway.gateway.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -27,21 +26,25 @@ public record Caller(String subject, String name, Role role, Set<String> project
     static final String PROJECTS_CLAIM = "projects";
 
     /**
-     * Callers already read, by token object (weakly: an entry goes with its token, which {@link VerifiedTokens}
-     * hands out again while it remembers it). Reading a custom claim makes SmallRye JWT create and drop an
-     * exception each time, a cost worth paying once per token, not per request.
+     * Where an identity carries its caller, read once per token ({@link VerifiedTokens#remember}): reading a custom
+     * claim makes SmallRye JWT create and drop an exception each time, a cost worth paying once per token.
      */
-    private static final Cache<JsonWebToken, Caller> READ = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    static final String ATTRIBUTE = Caller.class.getName();
 
     public Caller {
         projects = Set.copyOf(projects);
     }
 
-    static Caller of(JsonWebToken token) {
-        return READ.get(token, Caller::read);
+    /** The caller of a verified token's identity; null for an identity without a token (anonymous). */
+    static Caller of(SecurityIdentity identity) {
+        Caller known = identity.getAttribute(ATTRIBUTE);
+        if (known != null) {
+            return known;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken token ? read(token) : null;
     }
 
-    private static Caller read(JsonWebToken token) {
+    static Caller read(JsonWebToken token) {
         String subject = token.getSubject() != null ? token.getSubject() : token.getName();
         Object name = token.getClaim("name");
         return new Caller(subject, name instanceof JsonString s ? s.getString() : name instanceof String s ? s : null,

@@ -2,7 +2,6 @@ package org.ubiopsgateway.gateway.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 import java.util.function.Function;
@@ -18,10 +17,10 @@ public class CallerScope {
     private final Caller caller;
 
     public CallerScope(SecurityIdentity identity) {
-        if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
+        this.caller = Caller.of(identity);
+        if (caller == null) {
             throw new IllegalStateException("No verified caller: the route is not behind AccessFilter");
         }
-        this.caller = Caller.of(token);
     }
 
     public Caller caller() {

@@ -2,6 +2,8 @@ package org.ubiopsgateway.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -22,6 +24,10 @@ import javax.crypto.SecretKey;
  * of the CPU of a cached read. Only a byte-identical token hits, and a remembered token is checked against its own
  * {@code exp} on every use; the cost is that a verification key withdrawn from the issuer's JWKS keeps admitting
  * tokens it signed for at most the TTL.
+ * <p>
+ * The gate ({@link AccessFilter}) also remembers here the {@link SecurityIdentity} Quarkus built from such a token,
+ * with its {@link Caller}, so a token seen again skips Quarkus's authentication chain as well: per token, not per
+ * request, the same way.
  */
 @Alternative
 @Priority(1)
@@ -29,14 +35,26 @@ import javax.crypto.SecretKey;
 public class VerifiedTokens implements JWTParser {
 
     private final DefaultJWTParser verifier;
-    private final Cache<String, JsonWebToken> verified;
+    private final Cache<String, Known> verified;
     private final long skewSeconds;
 
     public VerifiedTokens(DefaultJWTParser verifier, JWTAuthContextInfo context, VerifiedTokensConfig config) {
         this.verifier = verifier;
         this.skewSeconds = context.getClockSkew();
         this.verified = config.cacheTtl().isZero() ? null : Caffeine.newBuilder()
-                .maximumSize(config.cacheSize()).expireAfterWrite(config.cacheTtl()).build();
+                .maximumSize(config.cacheSize()).expireAfterWrite(config.cacheTtl())
+                .executor(Runnable::run) // upkeep on the caller's thread: no pool thread woken per request
+                .build();
+    }
+
+    /** A token that verified, and once a request has used it, the identity built from it. */
+    private static final class Known {
+        final JsonWebToken token;
+        volatile SecurityIdentity identity;
+
+        Known(JsonWebToken token) {
+            this.token = token;
+        }
     }
 
     @Override
@@ -44,13 +62,41 @@ public class VerifiedTokens implements JWTParser {
         if (verified == null) {
             return verifier.parse(token);
         }
-        JsonWebToken known = verified.getIfPresent(token);
-        if (known != null && Instant.now().getEpochSecond() <= known.getExpirationTime() + skewSeconds) {
-            return known;
+        Known known = known(token);
+        if (known != null) {
+            return known.token;
         }
         JsonWebToken fresh = verifier.parse(token); // throws for a token that no longer verifies, expired ones too
-        verified.put(token, fresh);
+        verified.put(token, new Known(fresh));
         return fresh;
+    }
+
+    /** The identity remembered for this exact token, while the token is remembered and unexpired; else null. */
+    SecurityIdentity identity(String token) {
+        Known known = verified == null ? null : known(token);
+        return known == null ? null : known.identity;
+    }
+
+    /**
+     * The identity to use for a request with this token, remembered for the next ones if Quarkus built it from the
+     * token this cache verified: with the {@link Caller} read from it once, as {@link Caller#of(SecurityIdentity)}
+     * finds it.
+     */
+    SecurityIdentity remember(String token, SecurityIdentity identity) {
+        Known known = verified == null || token == null ? null : verified.getIfPresent(token);
+        if (known == null || identity.getPrincipal() != known.token) {
+            return identity;
+        }
+        SecurityIdentity withCaller = QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(Caller.ATTRIBUTE, Caller.read(known.token)).build();
+        known.identity = withCaller;
+        return withCaller;
+    }
+
+    private Known known(String token) {
+        Known known = verified.getIfPresent(token);
+        return known != null && Instant.now().getEpochSecond() <= known.token.getExpirationTime() + skewSeconds
+                ? known : null;
     }
 
     @Override
