@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.ubiopsgateway.gateway.security.Role.ADMIN;
 import static org.ubiopsgateway.gateway.security.Role.EDITOR;
@@ -103,10 +103,13 @@ public final class RouteTable {
             rule(GET, V + "/builds/{build}", VIEWER)));
 
     private final List<Rule> rules;
+    /** The rules by their number of segments, most specific first: a request is only held against rules it may match. */
+    private final Map<Integer, List<Rule>> bySize;
 
     RouteTable(List<Rule> rules) {
         // Most specific first: a literal segment beats a variable at the same place (".../copy" over ".../{id}").
         this.rules = rules.stream().sorted(Comparator.comparing(Rule::specificity).reversed()).toList();
+        this.bySize = this.rules.stream().collect(Collectors.groupingBy(r -> r.parts().size(), Collectors.toUnmodifiableList()));
     }
 
     public List<Rule> rules() {
@@ -125,17 +128,19 @@ public final class RouteTable {
     public Lookup lookup(String method, String path) {
         List<String> segments = segments(path);
         String verb = "HEAD".equals(method) ? GET : method;
-        Set<String> allowed = new TreeSet<>();
-        for (Rule rule : rules) {
-            Optional<Map<String, String>> variables = rule.match(segments);
-            if (variables.isPresent()) {
+        Set<String> allowed = null;
+        for (Rule rule : bySize.getOrDefault(segments.size(), List.of())) {
+            if (rule.matches(segments)) {
                 if (rule.method().equals(verb)) {
-                    return new Matched(rule, variables.get());
+                    return new Matched(rule, rule.variables(segments));
+                }
+                if (allowed == null) {
+                    allowed = new TreeSet<>();
                 }
                 allowed.add(rule.method());
             }
         }
-        return allowed.isEmpty() ? new UnknownRoute() : new MethodNotAllowed(allowed);
+        return allowed == null ? new UnknownRoute() : new MethodNotAllowed(allowed);
     }
 
     private static List<String> segments(String path) {
@@ -174,24 +179,31 @@ public final class RouteTable {
             return key.toString();
         }
 
-        Optional<Map<String, String>> match(List<String> segments) {
+        /** Literal segments equal, every variable non-empty. */
+        boolean matches(List<String> segments) {
             if (parts.size() != segments.size()) {
-                return Optional.empty();
+                return false;
             }
-            Map<String, String> variables = new LinkedHashMap<>();
             for (int i = 0; i < parts.size(); i++) {
                 String part = parts.get(i);
                 String segment = segments.get(i);
-                if (isVariable(part)) {
-                    if (segment.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    variables.put(part.substring(1, part.length() - 1), segment);
-                } else if (!part.equals(segment)) {
-                    return Optional.empty();
+                if (isVariable(part) ? segment.isEmpty() : !part.equals(segment)) {
+                    return false;
                 }
             }
-            return Optional.of(variables);
+            return true;
+        }
+
+        /** The path variables by name, of segments this rule {@link #matches}. */
+        Map<String, String> variables(List<String> segments) {
+            Map<String, String> variables = new LinkedHashMap<>();
+            for (int i = 0; i < parts.size(); i++) {
+                String part = parts.get(i);
+                if (isVariable(part)) {
+                    variables.put(part.substring(1, part.length() - 1), segments.get(i));
+                }
+            }
+            return variables;
         }
 
         private static boolean isVariable(String part) {
