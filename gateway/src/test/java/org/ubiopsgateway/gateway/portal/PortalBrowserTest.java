@@ -14,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ubiopsgateway.emulator.FaultRule;
+import org.ubiopsgateway.gateway.browser.Chromium;
 import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
