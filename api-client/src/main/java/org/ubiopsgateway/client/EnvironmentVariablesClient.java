@@ -8,5 +8,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "ubiops-gateway")
 @RegisterClientHeaders(GatewayBearerToken.class)
 @RegisterProvider(ProblemResponseMapper.class)
+@RegisterProvider(VariablesPathTemplate.class)
 public interface EnvironmentVariablesClient extends EnvironmentVariablesApi {
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
  * contract's constraints (ids, bodies) only on the methods of beans.
  */
 @RequestScoped
-@Typed(VariablesResource.class)
+@Typed(VariablesResource.class) // each level's bean under its own class only: its subclasses are beans too
 public class VariablesResource implements VariablesApi {
 
     // Field injection: the client proxies of a normal-scoped bean and of its subclasses need a no-args constructor.

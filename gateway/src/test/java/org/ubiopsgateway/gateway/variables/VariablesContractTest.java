@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.variables;
 
+import org.ubiopsgateway.gateway.observability.PrometheusText;
 import org.ubiopsgateway.gateway.security.TestBearerToken;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,8 +21,10 @@ import org.ubiopsgateway.model.variables.VariableSource;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,5 +112,13 @@ class VariablesContractTest {
 
         await(project.delete(created.id()));
         assertTrue(await(project.list()).stream().noneMatch(v -> v.name().equals("TIMEZONE")));
+
+        // The client's metrics name each call by its route, not its URL (VariablesPathTemplate).
+        Set<String> timed = PrometheusText.scrape().series("http_client_requests_seconds_count").stream()
+                .map(series -> series.get("uri")).filter(uri -> uri.startsWith("/api/v1/"))
+                .collect(Collectors.toSet());
+        assertTrue(timed.containsAll(List.of(VERSION + "/effective", VERSION + "/copy", VERSION + "/{id}", PROJECT,
+                PROJECT + "/{id}")), timed.toString());
+        assertTrue(timed.stream().noneMatch(uri -> uri.contains("demo-project")), timed.toString());
     }
 }
