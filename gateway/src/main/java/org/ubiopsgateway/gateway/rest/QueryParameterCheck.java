@@ -58,7 +58,7 @@ public class QueryParameterCheck {
     private static Declared declaredBy(Method method) {
         Set<String> names = new TreeSet<>();
         List<Check> checks = new ArrayList<>();
-        for (Parameter parameter : contract(method).getParameters()) {
+        for (Parameter parameter : Contracts.declaration(method).getParameters()) {
             QueryParam query = parameter.getAnnotation(QueryParam.class);
             if (query != null) {
                 names.add(query.value());
@@ -90,18 +90,6 @@ public class QueryParameterCheck {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /** The declaration that carries the annotations: the interface method the resource implements, if any. */
-    private static Method contract(Method method) {
-        for (Class<?> contract : method.getDeclaringClass().getInterfaces()) {
-            try {
-                return contract.getMethod(method.getName(), method.getParameterTypes());
-            } catch (NoSuchMethodException notThisOne) {
-                // try the next interface
-            }
-        }
-        return method;
     }
 
     /** A route's query parameters, by name in order, and the checks on their values. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ubiopsgateway.client.DeploymentsClient;
 import org.ubiopsgateway.client.GatewayProblemException;
 import org.ubiopsgateway.client.RevisionsClient;
-import org.ubiopsgateway.client.VersionEnvironmentVariablesClient;
+import org.ubiopsgateway.client.EnvironmentVariablesClient;
 import org.ubiopsgateway.client.VersionsClient;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.model.deployments.DeploymentCreate;
@@ -70,7 +70,7 @@ class ConsumerFlowTest {
 
     @Inject
     @RestClient
-    VersionEnvironmentVariablesClient variables;
+    EnvironmentVariablesClient variables;
 
     @Inject
     UbiOpsEmulator emulator;
@@ -96,10 +96,10 @@ class ConsumerFlowTest {
             assertArrayEquals(Files.readAllBytes(model), body.readAllBytes());
         }
 
-        EnvironmentVariable threshold = await(variables.create(PROJECT, DEPLOYMENT, "v1",
+        EnvironmentVariable threshold = await(variables.version(PROJECT, DEPLOYMENT, "v1").create(
                 new EnvironmentVariableRequest("THRESHOLD", "0.8", false)));
-        await(variables.create(PROJECT, DEPLOYMENT, "v1", new EnvironmentVariableRequest("API_KEY", "k-123", true)));
-        List<EffectiveVariable> effective = await(variables.effective(PROJECT, DEPLOYMENT, "v1"));
+        await(variables.version(PROJECT, DEPLOYMENT, "v1").create( new EnvironmentVariableRequest("API_KEY", "k-123", true)));
+        List<EffectiveVariable> effective = await(variables.version(PROJECT, DEPLOYMENT, "v1").effective());
         EffectiveVariable own = find(effective, "THRESHOLD");
         assertEquals("0.8", own.value());
         assertEquals(VariableLevel.VERSION, own.source().level());

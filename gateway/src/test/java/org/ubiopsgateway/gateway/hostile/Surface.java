@@ -27,15 +27,21 @@ import java.util.stream.Stream;
 /**
  * The public surface as the application itself declares it: every row of the gate's {@link RouteTable} (a route
  * the table lacks is refused by the gate, so it is the whole reachable surface) with the JAX-RS methods that serve
- * it, read by reflection from the resource classes (and the {@code api-client} interfaces they implement).
+ * it, read by reflection from the resource classes (and the {@code api-client} interfaces they implement), following
+ * sub-resource locators to the interfaces they return.
  */
 final class Surface {
 
-    /** A JAX-RS method: where it is, what it reads. {@code declaration} carries the annotations. */
-    record Endpoint(String httpMethod, String template, Method declaration, List<String> consumes, List<String> produces) {
+    /**
+     * A JAX-RS method: where it is, what it reads. {@code declaration} carries the annotations; {@code locators} are
+     * the parameters of the sub-resource locators on the way to it (a level's path parameters), outermost first.
+     */
+    record Endpoint(String httpMethod, String template, Method declaration, List<Parameter> locators,
+                    List<String> consumes, List<String> produces) {
 
         List<Parameter> annotated(Class<? extends Annotation> annotation) {
-            return Arrays.stream(declaration.getParameters()).filter(p -> p.isAnnotationPresent(annotation)).toList();
+            return Stream.concat(locators.stream(), Arrays.stream(declaration.getParameters()))
+                    .filter(p -> p.isAnnotationPresent(annotation)).toList();
         }
 
         List<Parameter> query() {
@@ -89,6 +95,7 @@ final class Surface {
                     continue;
                 }
                 declaration(resource, method).ifPresent(declared -> found.add(endpoint(resource, declared)));
+                locator(resource, method).ifPresent(locator -> found.addAll(subResource(resource, locator)));
             }
         }
         found.sort(Comparator.comparing(Endpoint::template).thenComparing(Endpoint::httpMethod)
@@ -144,13 +151,43 @@ final class Surface {
         return Optional.empty();
     }
 
+    /** The interface method a sub-resource locator of the resource implements: a {@code @Path} without an HTTP method. */
+    private static Optional<Method> locator(Class<?> resource, Method method) {
+        return Arrays.stream(resource.getInterfaces()).map(contract -> {
+            try {
+                return contract.getMethod(method.getName(), method.getParameterTypes());
+            } catch (NoSuchMethodException notThere) {
+                return null;
+            }
+        }).filter(m -> m != null && m.isAnnotationPresent(Path.class) && httpMethod(m).isEmpty()).findFirst();
+    }
+
+    /** The endpoints of the type a locator declares it returns: what its clients and the OpenAPI document see. */
+    private static List<Endpoint> subResource(Class<?> resource, Method locator) {
+        Class<?> pathOwner = Arrays.stream(resource.getInterfaces()).filter(i -> i.isAnnotationPresent(Path.class)).findFirst().orElseThrow();
+        String prefix = join(pathOwner.getAnnotation(Path.class).value(), locator.getAnnotation(Path.class).value());
+        List<Endpoint> found = new ArrayList<>();
+        for (Method declared : locator.getReturnType().getMethods()) {
+            if (httpMethod(declared).isEmpty()) {
+                continue;
+            }
+            found.add(new Endpoint(httpMethod(declared).orElseThrow(),
+                    join(prefix, declared.isAnnotationPresent(Path.class) ? declared.getAnnotation(Path.class).value() : ""),
+                    declared, List.of(locator.getParameters()),
+                    // type-level media types come from the returned type itself, as JAX-RS reads them
+                    media(declared.getAnnotation(Consumes.class), locator.getReturnType().getAnnotation(Consumes.class)),
+                    media(declared.getAnnotation(Produces.class), locator.getReturnType().getAnnotation(Produces.class))));
+        }
+        return found;
+    }
+
     private static Endpoint endpoint(Class<?> resource, Method declared) {
         Class<?> owner = declared.getDeclaringClass();
         Class<?> pathOwner = owner.isAnnotationPresent(Path.class) ? owner
                 : Arrays.stream(resource.getInterfaces()).filter(i -> i.isAnnotationPresent(Path.class)).findFirst().orElseThrow();
         String template = join(pathOwner.getAnnotation(Path.class).value(),
                 declared.isAnnotationPresent(Path.class) ? declared.getAnnotation(Path.class).value() : "");
-        return new Endpoint(httpMethod(declared).orElseThrow(), template, declared,
+        return new Endpoint(httpMethod(declared).orElseThrow(), template, declared, List.of(),
                 media(declared.getAnnotation(Consumes.class), pathOwner.getAnnotation(Consumes.class)),
                 media(declared.getAnnotation(Produces.class), pathOwner.getAnnotation(Produces.class)));
     }

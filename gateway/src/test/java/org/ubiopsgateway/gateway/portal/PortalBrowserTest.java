@@ -14,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ubiopsgateway.emulator.FaultRule;
+import org.ubiopsgateway.gateway.browser.Chromium;
 import org.ubiopsgateway.gateway.dev.EmbeddedEmulator;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
@@ -95,6 +96,30 @@ class PortalBrowserTest {
         assertTrue(freshness.getText().contains("unchanged (304)"), freshness.getText());
         assertTrue(browser.findElement(By.id("failed-builds")).getText().contains("image-classifier"),
                 "the overview stays on screen");
+    }
+
+    @Test
+    void whenUbiOpsFailsAfterAPollThePolledOverviewIsShownAsStaleWithItsAge() {
+        signIn(TestTokens.admin());
+        open("#/projects/demo-project");
+        WebElement fresh = waitFor(By.cssSelector("#freshness[data-status='200']"));
+        assertTrue(browser.findElements(By.id("stale")).isEmpty(), "a fresh overview is not marked stale: " + fresh.getText());
+
+        // The project's details now fail upstream; the gateway answers from its last good read, X-Cache: STALE.
+        embedded.emulator().faults().add(FaultRule.error("/v2\\.1/projects/demo-project", 503, 1.0));
+        WebElement stale = waitFor(By.id("stale"));
+        assertTrue(stale.getText().matches("Stale · \\d+ s old"), stale.getText());
+        WebElement freshness = browser.findElement(By.id("freshness"));
+        assertEquals("STALE", freshness.getAttribute("data-cache"));
+        assertTrue(freshness.getText().contains("UbiOps did not answer; showing the last known state."), freshness.getText());
+        assertTrue(browser.findElement(By.id("failed-builds")).getText().contains("image-classifier"),
+                "the last known overview stays on screen");
+        assertTrue(browser.findElements(By.cssSelector("#problem[data-status]")).stream().noneMatch(WebElement::isDisplayed),
+                "a stale answer is not an error");
+
+        embedded.emulator().faults().clear();
+        waitFor(By.cssSelector("#freshness:not([data-cache='STALE'])"));
+        assertTrue(browser.findElements(By.id("stale")).isEmpty(), "the mark goes once UbiOps answers again");
     }
 
     @Test

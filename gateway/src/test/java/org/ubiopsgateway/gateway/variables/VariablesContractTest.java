@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.variables;
 
+import org.ubiopsgateway.gateway.observability.PrometheusText;
 import org.ubiopsgateway.gateway.security.TestBearerToken;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -7,8 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.client.GatewayProblemException;
-import org.ubiopsgateway.client.ProjectEnvironmentVariablesClient;
-import org.ubiopsgateway.client.VersionEnvironmentVariablesClient;
+import org.ubiopsgateway.client.EnvironmentVariablesClient;
+import org.ubiopsgateway.client.VariablesApi;
+import org.ubiopsgateway.client.VersionVariablesApi;
 import org.ubiopsgateway.model.variables.CopyVariablesRequest;
 import org.ubiopsgateway.model.variables.EffectiveVariable;
 import org.ubiopsgateway.model.variables.EnvironmentVariable;
@@ -19,8 +21,10 @@ import org.ubiopsgateway.model.variables.VariableSource;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,19 +84,19 @@ class VariablesContractTest {
 
     @Test
     void theClientInterfacesWalkTheRoutesAndSurfaceProblemsAsTypedExceptions() {
-        ProjectEnvironmentVariablesClient project = QuarkusRestClientBuilder.newBuilder().baseUri(gateway).register(TestBearerToken.class)
-                .build(ProjectEnvironmentVariablesClient.class);
-        VersionEnvironmentVariablesClient version = QuarkusRestClientBuilder.newBuilder().baseUri(gateway).register(TestBearerToken.class)
-                .build(VersionEnvironmentVariablesClient.class);
+        EnvironmentVariablesClient variables = QuarkusRestClientBuilder.newBuilder().baseUri(gateway).register(TestBearerToken.class)
+                .build(EnvironmentVariablesClient.class);
+        VariablesApi project = variables.project("demo-project");
+        VersionVariablesApi version = variables.version("demo-project", "churn-model", "v1");
 
-        EnvironmentVariable created = await(project.create("demo-project",
+        EnvironmentVariable created = await(project.create(
                 new EnvironmentVariableRequest("TIMEZONE", "UTC", null)));
         assertFalse(created.secret());
-        List<EnvironmentVariable> copied = await(version.copy("demo-project", "churn-model", "v1",
+        List<EnvironmentVariable> copied = await(version.copy(
                 new CopyVariablesRequest("image-classifier", "v2")));
         assertEquals(List.of("BATCH_SIZE", "LOG_LEVEL"), copied.stream().map(EnvironmentVariable::name).sorted().toList());
 
-        List<EffectiveVariable> effective = await(version.effective("demo-project", "churn-model", "v1"));
+        List<EffectiveVariable> effective = await(version.effective());
         EffectiveVariable timezone = effective.stream().filter(v -> v.name().equals("TIMEZONE")).findFirst().orElseThrow();
         assertEquals(new VariableSource(VariableLevel.PROJECT, "demo-project"), timezone.source());
         assertEquals(created.id(), timezone.id());
@@ -101,12 +105,20 @@ class VariablesContractTest {
         assertNull(effective.stream().filter(v -> v.name().equals("DATABASE_PASSWORD")).findFirst().orElseThrow().value());
 
         CompletionException missing = assertThrows(CompletionException.class,
-                () -> await(version.get("demo-project", "churn-model", "v1", UNKNOWN_ID)));
+                () -> await(version.get(UNKNOWN_ID)));
         GatewayProblemException problem = assertInstanceOf(GatewayProblemException.class, missing.getCause());
         assertEquals(404, problem.status());
         assertTrue(problem.problem().detail().contains("Environment variable was not found"), problem.getMessage());
 
-        await(project.delete("demo-project", created.id()));
-        assertTrue(await(project.list("demo-project")).stream().noneMatch(v -> v.name().equals("TIMEZONE")));
+        await(project.delete(created.id()));
+        assertTrue(await(project.list()).stream().noneMatch(v -> v.name().equals("TIMEZONE")));
+
+        // The client's metrics name each call by its route, not its URL (VariablesPathTemplate).
+        Set<String> timed = PrometheusText.scrape().series("http_client_requests_seconds_count").stream()
+                .map(series -> series.get("uri")).filter(uri -> uri.startsWith("/api/v1/"))
+                .collect(Collectors.toSet());
+        assertTrue(timed.containsAll(List.of(VERSION + "/effective", VERSION + "/copy", VERSION + "/{id}", PROJECT,
+                PROJECT + "/{id}")), timed.toString());
+        assertTrue(timed.stream().noneMatch(uri -> uri.contains("demo-project")), timed.toString());
     }
 }

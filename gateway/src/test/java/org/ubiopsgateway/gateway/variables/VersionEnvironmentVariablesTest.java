@@ -6,6 +6,9 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
+import org.ubiopsgateway.model.common.Problem;
+
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -14,8 +17,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.CHURN_V1_VARIABLES;
+import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.CHURN_VARIABLES;
 import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.CLASSIFIER_V1_VARIABLES;
 import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.CLASSIFIER_V2_VARIABLES;
+import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.PROJECT_VARIABLES;
 import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.UNKNOWN_ID;
 import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.assertNoSecretValue;
 import static org.ubiopsgateway.gateway.variables.VariablesTestSupport.assertRejectedAtTheEdge;
@@ -107,6 +112,18 @@ class VersionEnvironmentVariablesTest {
     void copyNeedsASourceDeployment() {
         emulator.journal().clear();
         assertRejectedAtTheEdge(copy(CHURN_V1_VARIABLES, "{\"sourceVersion\":\"v1\"}"), "sourceDeployment", emulator);
+    }
+
+    /** Each level is a sub-resource, which Quarkus checks against Accept only as it writes: rest.AcceptCheck does it first. */
+    @Test
+    void anAnswerTheCallerCannotAcceptIsRefusedBeforeUpstream() {
+        emulator.journal().clear();
+        for (String path : List.of(PROJECT_VARIABLES, CHURN_VARIABLES, CHURN_V1_VARIABLES + "/effective",
+                CHURN_V1_VARIABLES + "/" + UNKNOWN_ID)) {
+            given().accept("text/csv").get(path).then().statusCode(406).contentType(Problem.MEDIA_TYPE);
+        }
+        assertEquals(List.of(), emulator.journal().entries(), "nothing may reach upstream");
+        given().accept("application/*").get(CHURN_V1_VARIABLES + "/effective").then().statusCode(200);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.ubiopsgateway.gateway.portal;
+package org.ubiopsgateway.gateway.browser;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * A headless Chromium driven through its chromedriver, both from the system (Debian's {@code chromium} and
  * {@code chromium-driver}; {@code .ci/run} installs them), with a fresh profile each time.
  */
-final class Chromium {
+public final class Chromium {
 
     private static final String BINARY = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
@@ -23,7 +23,7 @@ final class Chromium {
     private Chromium() {
     }
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         Path profile;
         try {
             profile = Files.createTempDirectory("portal-chromium-");
@@ -39,7 +39,7 @@ final class Chromium {
         return new ChromeDriver(service, options);
     }
 
-    static void screenshot(ChromeDriver browser, Path to) {
+    public static void screenshot(ChromeDriver browser, Path to) {
         try {
             Files.createDirectories(to.getParent());
             Files.write(to, browser.getScreenshotAs(OutputType.BYTES));

@@ -4,9 +4,10 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The gateway's version-level environment variables, for other services. */
+/** {@link EnvironmentVariablesApi} as a MicroProfile REST client: pick the level, then call its operation. */
 @RegisterRestClient(configKey = "ubiops-gateway")
 @RegisterClientHeaders(GatewayBearerToken.class)
 @RegisterProvider(ProblemResponseMapper.class)
-public interface VersionEnvironmentVariablesClient extends VersionEnvironmentVariablesApi {
+@RegisterProvider(VariablesPathTemplate.class)
+public interface EnvironmentVariablesClient extends EnvironmentVariablesApi {
 }
