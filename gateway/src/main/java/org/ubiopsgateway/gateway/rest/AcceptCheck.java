@@ -1,6 +1,7 @@
 package org.ubiopsgateway.gateway.rest;
 
 import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -36,9 +37,15 @@ public class AcceptCheck {
         }
     }
 
-    /** The method's {@code @Produces}, else its type's: on the contract interface the resource implements. */
+    /**
+     * The method's {@code @Produces}, else its type's: on the contract interface the resource implements. None for a
+     * root resource's method (a type with {@code @Path}), which Quarkus REST has checked already: nothing to parse.
+     */
     private static List<MediaType> producedBy(Method method) {
         Method contract = Contracts.declaration(method);
+        if (contract.getDeclaringClass().isAnnotationPresent(Path.class)) {
+            return List.of();
+        }
         Produces produces = contract.isAnnotationPresent(Produces.class) ? contract.getAnnotation(Produces.class)
                 : contract.getDeclaringClass().getAnnotation(Produces.class);
         return produces == null ? List.of()
