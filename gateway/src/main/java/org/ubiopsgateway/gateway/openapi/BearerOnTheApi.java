@@ -5,13 +5,16 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.List;
 
 /**
- * Every {@code /api/v1} operation requires the bearer scheme, so Swagger UI's "Authorize" applies to "Try it out".
- * The routes are guarded by {@code security.AccessFilter}, not by annotations Quarkus could see, so the document
- * says it here. Registered with {@code mp.openapi.filter}.
+ * Every {@code /api/v1} operation requires the bearer scheme, so Swagger UI's "Authorize" applies to "Try it out",
+ * and documents the gate's two answers, 401 and 403 (problem+json, as the operation's other errors). The routes are
+ * guarded by {@code security.AccessFilter}, not by annotations Quarkus could see, so the document says it here.
+ * Registered with {@code mp.openapi.filter}.
  */
 public class BearerOnTheApi implements OASFilter {
 
@@ -27,8 +30,28 @@ public class BearerOnTheApi implements OASFilter {
             if (path.equals(API) || path.startsWith(API + "/")) {
                 for (Operation operation : item.getOperations().values()) {
                     operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(scheme)));
+                    documentGate(operation);
                 }
             }
         });
+    }
+
+    /** 401 and 403 unless the operation says them itself, with the content of its own problem answers. */
+    private static void documentGate(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null || responses.getAPIResponses() == null) {
+            return;
+        }
+        Content problem = responses.getAPIResponses().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("4") && e.getValue().getContent() != null)
+                .map(e -> e.getValue().getContent()).findFirst().orElse(null);
+        if (!responses.hasAPIResponse("401")) {
+            responses.addAPIResponse("401", OASFactory.createAPIResponse().content(problem).description(
+                    "No bearer token, or one that is invalid, expired or not meant for this gateway (with WWW-Authenticate)"));
+        }
+        if (!responses.hasAPIResponse("403")) {
+            responses.addAPIResponse("403", OASFactory.createAPIResponse().content(problem).description(
+                    "The token's role does not allow this operation, or its projects claim does not name the project"));
+        }
     }
 }

@@ -105,6 +105,22 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everyOperationDocumentsTheGatesRefusalsAsProblems() {
+        List<String> undocumented = new ArrayList<>();
+        for (String route : ROUTES) {
+            Map<String, Object> operation = operation(route);
+            Map<?, ?> responses = operation == null ? Map.of() : (Map<?, ?>) operation.get("responses");
+            for (String status : List.of("401", "403")) {
+                Object content = responses.get(status) instanceof Map<?, ?> response ? response.get("content") : null;
+                if (!(content instanceof Map<?, ?> types) || !types.containsKey("application/problem+json")) {
+                    undocumented.add(status + " " + route);
+                }
+            }
+        }
+        assertEquals(List.of(), undocumented, "refusals Swagger UI would call undocumented");
+    }
+
+    @Test
     void problemSchemaIsPublished() {
         Map<String, Object> schemas = document().getMap("components.schemas");
         assertTrue(schemas.containsKey("Problem"), "components.schemas has Problem: " + schemas.keySet());
