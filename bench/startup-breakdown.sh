@@ -66,13 +66,15 @@ thread_cpu() {
         END { for (n in cpu) if (cpu[n] >= 0.005) printf "%s\t%.2f\n", n, cpu[n] }'
 }
 
-# RSS split of a running JVM in MB: total, anonymous, file-backed, and the part of it that is the mapped AOT cache.
+# RSS split of a running JVM in MB: total, anonymous, file-backed, the part of it that is the mapped AOT cache, and of
+# that the pages made private (anonymous) by relocating the cache.
 memory_split() {
     local pid=$1 aot
-    aot=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { cache = ($6 ~ /\.aot$/) } cache && /^Rss:/ { kb += $2 } END { print kb + 0 }' \
-        "/proc/$pid/smaps")
-    awk -v aot="$aot" '/^Rss:/ {r = $2} /^Anonymous:/ {a = $2}
-        END {printf "%.1f\t%.1f\t%.1f\t%.1f", r / 1024, a / 1024, (r - a) / 1024, aot / 1024}' "/proc/$pid/smaps_rollup"
+    aot=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { cache = ($6 ~ /\.aot$/) }
+        cache && /^Rss:/ { kb += $2 } cache && /^Anonymous:/ { anon += $2 } END { print kb + 0, anon + 0 }' "/proc/$pid/smaps")
+    awk -v aot="${aot% *}" -v aot_anon="${aot#* }" '/^Rss:/ {r = $2} /^Anonymous:/ {a = $2}
+        END {printf "%.1f\t%.1f\t%.1f\t%.1f\t%.1f", r / 1024, a / 1024, (r - a) / 1024, aot / 1024, aot_anon / 1024}' \
+        "/proc/$pid/smaps_rollup"
 }
 
 # NMT committed KB per area ("area KB" lines), from jcmd VM.native_memory summary.
@@ -268,8 +270,8 @@ main() {
         echo "RSS = anonymous + file-backed; the mapped AOT cache is counted in RSS for its pages touched (its relocated"
         echo "pages are anonymous, copy-on-write)."
         echo
-        echo '| variant | RSS start | anon | file | AOT cache | RSS after load | anon | file | AOT cache | req/s median (range) |'
-        echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+        echo '| variant | RSS start | anon | file | AOT cache | of it private | RSS after load | anon | file | AOT cache | of it private | req/s median (range) |'
+        echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
         cat "$WORK/memory.md"
         echo
         echo "NMT committed MB per area (areas of at least 0.5 MB after the load):"
