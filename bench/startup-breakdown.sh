@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where the gateway's start-up time and memory go, on Java 25 with the AOT cache and the image's JVM options
 # (deploy/Dockerfile.jvm), compared between JVM option variants in one run. Writes
-# bench/results/<date>-startup-breakdown.md (and the profile's collapsed stacks beside it, gzipped). How to read it: docs/startup.md.
+# bench/results/<date>-startup-breakdown.md (and the profile's collapsed stacks beside it, gzipped). How to read it:
+# docs/startup.md.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,8 +17,9 @@ cache trained with the image's options:
   1. N plain starts (3): wall ms to /q/health/live and to the first API 200, Quarkus's "started in", and the CPU
      seconds each thread group used until the first API 200 (from /proc/PID/task/*/stat: nothing attached);
   2. memory, every variant running at once: RSS split (/proc/PID/smaps_rollup: anonymous, file; the mapped AOT cache
-     file) and Native Memory Tracking per area, right after start and after --rounds (3) rounds of --load-s (10)
-     seconds of cached reads (wrk -t2 -c32) on each variant in turn; the median req/s of its rounds.
+     file and its pages made private by relocation) and Native Memory Tracking per area, right after start and after
+     --rounds (3) rounds of --load-s (10) seconds of cached reads (wrk -t2 -c32) on each variant in turn; the median
+     req/s of its rounds.
 A variant's WORDS are JVM options, or NAME=VALUE environment (e.g. MALLOC_ARENA_MAX=2).
 Then, for the first variant only (unless --no-profile): async-profiler CPU samples (1 ms) from JVM start to the first
 API 200, per thread and per Quarkus recorded step on main, and -Xlog:class+load and -Xlog:startuptime counts.
@@ -71,7 +73,8 @@ thread_cpu() {
 memory_split() {
     local pid=$1 aot
     aot=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { cache = ($6 ~ /\.aot$/) }
-        cache && /^Rss:/ { kb += $2 } cache && /^Anonymous:/ { anon += $2 } END { print kb + 0, anon + 0 }' "/proc/$pid/smaps")
+        cache && /^Rss:/ { kb += $2 } cache && /^Anonymous:/ { anon += $2 }
+        END { print kb + 0, anon + 0 }' "/proc/$pid/smaps")
     awk -v aot="${aot% *}" -v aot_anon="${aot#* }" '/^Rss:/ {r = $2} /^Anonymous:/ {a = $2}
         END {printf "%.1f\t%.1f\t%.1f\t%.1f\t%.1f", r / 1024, a / 1024, (r - a) / 1024, aot / 1024, aot_anon / 1024}' \
         "/proc/$pid/smaps_rollup"
@@ -79,7 +82,8 @@ memory_split() {
 
 # NMT committed KB per area ("area KB" lines), from jcmd VM.native_memory summary.
 nmt_areas() {
-    "$JAVA25/bin/jcmd" "$1" VM.native_memory summary | sed -n 's/^-  *\(.*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1\t\2/p'
+    "$JAVA25/bin/jcmd" "$1" VM.native_memory summary \
+        | sed -n 's/^-  *\(.*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1\t\2/p'
 }
 
 # start_variant WORD...: the gateway on Java 25 with the AOT cache and the image's environment, timed as bench/run.sh
@@ -109,9 +113,12 @@ timing_row() {
     local name=$1 opts=$2
     # shellcheck disable=SC2086 # options are words
     start_variant $opts
-        jq -r --arg v "$name" --arg cpu "$(cpu_s "$GATEWAY_PID")" --arg threads "$(thread_cpu "$GATEWAY_PID" | sort -k2 -rn -t$'\t' | head -5 | awk -F'\t' '{printf "%s%s %s", sep, $1, $2; sep = ", "}')" \
-            '"| \($v) | \(.live_ms) | \(.first_api_ms) | \(.quarkus_started_s) | \($cpu) | \($threads) |"' <<<"$GATEWAY_STARTUP" \
-        >>"$WORK/timing-$name.md"
+    local threads
+    threads=$(thread_cpu "$GATEWAY_PID" | sort -k2 -rn -t$'\t' | head -5 \
+        | awk -F'\t' '{printf "%s%s %s", sep, $1, $2; sep = ", "}')
+    jq -r --arg v "$name" --arg cpu "$(cpu_s "$GATEWAY_PID")" --arg threads "$threads" \
+        '"| \($v) | \(.live_ms) | \(.first_api_ms) | \(.quarkus_started_s) | \($cpu) | \($threads) |"' \
+        <<<"$GATEWAY_STARTUP" >>"$WORK/timing-$name.md"
     stop_pid "$GATEWAY_PID"
 }
 
@@ -138,7 +145,8 @@ memory_rows() {
         name=${names[i]}
         printf '| %s | %s | %s | %s |\n' "$name" "$(sed 's/\t/ | /g' "$WORK/mem-start-$name")" \
             "$(memory_split "${pids[i]}" | sed 's/\t/ | /g')" \
-            "$(sort -n "$WORK/rps-$name" | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%d (%s)", m, v[1] "–" v[NR]}')" \
+            "$(sort -n "$WORK/rps-$name" | awk '{v[NR] = $1}
+                END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%d (%s)", m, v[1] "–" v[NR]}')" \
             >>"$WORK/memory.md"
         nmt_areas "${pids[i]}" >"$WORK/nmt-load-$name"
         # NMT committed MB per area, after start and after the load (areas over 0.5 MB after the load)
@@ -163,7 +171,8 @@ profile_start() {
         echo
         echo '| thread | samples |'
         echo '|---|---:|'
-        awk '{ n = $NF; split($0, f, ";"); t = f[1]; sub(/^\[/, "", t); sub(/ tid=.*/, "", t); sub(/[-#]?[0-9]+$/, "", t)
+        awk '{ n = $NF; split($0, f, ";"); t = f[1]
+               sub(/^\[/, "", t); sub(/ tid=.*/, "", t); sub(/[-#]?[0-9]+$/, "", t)
                s[t] += n; total += n }
              END { for (t in s) if (s[t] >= 5) printf "| %s | %d |\n", t, s[t]; printf "| all | %d |\n", total }' \
             "$collapsed" | sort -t'|' -k3 -rn
@@ -180,11 +189,15 @@ profile_start() {
                         where = (phase == "" ? "" : phase ": ") step }
                     else if (f[i] ~ /ApplicationImpl\.<clinit>/) phase = "static init"
                     else if (f[i] ~ /ApplicationImpl\.doStart/) phase = "runtime init"
-                    else if (f[i] ~ /generated\/Config\.<clinit>|generated\/Config\.createRunTimeConfig|SharedConfig\.<clinit>/) where = "config (generated)"
+                    else if (f[i] ~ /generated\/Config\.<clinit>|generated\/Config\.createRunTimeConfig|SharedConfig\.<clinit>/)
+                        where = "config (generated)"
                 }
-                if (where == "") where = (phase != "" ? phase ": other" : (index($0, "GeneratedMain.main") || index($0, "QuarkusEntryPoint") ? "main(): other" : "JVM start, before main()"))
+                if (where == "" && phase != "") where = phase ": other"
+                if (where == "") where = index($0, "GeneratedMain.main") || index($0, "QuarkusEntryPoint") \
+                    ? "main(): other" : "JVM start, before main()"
                 phase = ""; s[where] += n; total += n }
-             END { for (w in s) if (s[w] >= 5) printf "| %s | %d |\n", w, s[w]; printf "| all of main | %d |\n", total }' \
+             END { for (w in s) if (s[w] >= 5) printf "| %s | %d |\n", w, s[w]
+                   printf "| all of main | %d |\n", total }' \
             "$collapsed" | sort -t'|' -k3 -rn
     } >"$WORK/profile.md"
     gzip -f "$collapsed"
@@ -194,7 +207,8 @@ profile_start() {
 log_counts() {
     local opts=$1
     # shellcheck disable=SC2086
-    start_variant $opts "-Xlog:class+load=info:file=$WORK/class-load.log" "-Xlog:startuptime=info:file=$WORK/startuptime.log"
+    start_variant $opts "-Xlog:class+load=info:file=$WORK/class-load.log" \
+        "-Xlog:startuptime=info:file=$WORK/startuptime.log"
     cp "$WORK/gateway-$GATEWAY_PORT.log" "$WORK/logged-start.log"
     stop_pid "$GATEWAY_PID"
     {
@@ -202,7 +216,9 @@ log_counts() {
         echo
         echo '| source | classes |'
         echo '|---|---:|'
-        sed -n 's/.*source: \(.*\)$/\1/p' "$WORK/class-load.log" | sed -E 's#^(jar|file):.*#jar on the class path#; s#^jrt:/.*#JDK modules (jrt)#; s#^__.*#generated at run time (lambda, proxy, hidden)#; s#^(io|org|com|java|jdk|sun)\..*#generated at run time (lambda, proxy, hidden)#' \
+        sed -n 's/.*source: \(.*\)$/\1/p' "$WORK/class-load.log" \
+            | sed -E 's#^(jar|file):.*#jar on the class path#; s#^jrt:/.*#JDK modules (jrt)#
+                s#^(__|(io|org|com|java|jdk|sun)\.).*#generated at run time (lambda, proxy, hidden)#' \
             | sort | uniq -c | sort -rn | awk '{c = $1; $1 = ""; sub(/^ /, ""); printf "| %s | %d |\n", $0, c}'
         echo "| all | $(grep -c 'source:' "$WORK/class-load.log") |"
         echo
@@ -252,7 +268,11 @@ main() {
     {
         echo "# Start-up breakdown, $STAMP"
         echo
-        echo "Java: $("$JAVA25/bin/java" -version 2>&1 | head -1); commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" status --porcelain -- . ':!bench/results' | grep -q . && echo ' (with changes)'); load average $load_start before, $(cut -d' ' -f1-3 /proc/loadavg) after (2 cores shared: compare rows of this run only)."
+        local changed=
+        git -C "$ROOT" status --porcelain -- . ':!bench/results' | grep -q . && changed=' (with changes)'
+        echo "Java: $("$JAVA25/bin/java" -version 2>&1 | head -1); commit $(git -C "$ROOT" rev-parse --short HEAD)$changed;"
+        echo "load average $load_start before, $(cut -d' ' -f1-3 /proc/loadavg) after (2 cores shared: compare rows of this"
+        echo "run only)."
         echo "Image JVM options: \`$IMAGE_OPTS\` and the AOT cache; environment: \`${IMAGE_ENV:-none}\`; variants add:"
         echo
         for variant in "${VARIANTS[@]}"; do echo "- ${variant%%=*}: \`${variant#*=}\`"; done
@@ -265,7 +285,10 @@ main() {
         echo '|---|---:|---:|---:|---:|---|'
         cat "$WORK/timing.md"
         echo
-        echo "## Memory, MB, all variants running at once; $ROUNDS rounds of ${LOAD_S}s of cached reads each (NMT on: it adds its own few MB, shown as its area)"
+        echo "## Memory, MB"
+        echo
+        echo "All variants running at once; $ROUNDS rounds of ${LOAD_S}s of cached reads on each in turn. NMT is on: it"
+        echo "adds its own few MB, shown as its area."
         echo
         echo "RSS = anonymous + file-backed; the mapped AOT cache is counted in RSS for its pages touched (its relocated"
         echo "pages are anonymous, copy-on-write)."
