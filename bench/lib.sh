@@ -224,8 +224,14 @@ startup_java_opts() {
     local opts
     opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/deploy/Dockerfile.jvm")
     [[ -n $opts ]] || die "no JAVA_OPTS in deploy/Dockerfile.jvm"
-    ((${1} >= 25)) || opts=$(sed 's/-XX:+UseCompactObjectHeaders//' <<<"$opts")
+    ((${1} >= 25)) || opts=$(sed -E 's/-XX:\+UseCompactObjectHeaders|-XX:TrimNativeHeapInterval=[0-9]+//g' <<<"$opts")
     echo $opts
+}
+
+# The environment of the image besides JAVA_OPTS (deploy/Dockerfile.jvm's one-variable ENV lines, e.g. MALLOC_ARENA_MAX),
+# as NAME=VALUE words.
+startup_env() {
+    sed -n 's/^ENV \([A-Z_][A-Z0-9_]*=[^" ]*\)$/\1/p' "$ROOT/deploy/Dockerfile.jvm" | grep -v '^JAVA_OPTS=' | paste -sd' ' - || true
 }
 
 # The home of a JDK of the given feature version: BENCH_JAVA<N>_HOME, else the default java if it is that version,
@@ -251,6 +257,26 @@ train_cache() {
     "$home/bin/java" "$ROOT/deploy/training/AotTraining.java" "$(dirname "$GATEWAY_JAR")" "$EMULATOR_JAR" "$dir" "$@" \
         >"$dir/training.log" 2>&1 || { tail -30 "$dir/training.log" >&2; die "training run failed on $home"; }
     log "  $(tail -1 "$dir/training.log")"
+}
+
+# The async-profiler agent for this machine, fetched once from Maven Central into bench/.tools/<version> (3.0 crashed
+# on Java 25 when naming threads).
+async_profiler_lib() {
+    local version=4.2 arch dir
+    case $(uname -m) in
+        x86_64) arch=linux-x64 ;;
+        aarch64) arch=linux-arm64 ;;
+        *) die "async-profiler has no library for $(uname -m); use --jfr" ;;
+    esac
+    dir=$BENCH_DIR/.tools/$version
+    if [[ ! -f $dir/$arch/libasyncProfiler.so ]]; then
+        log "fetching tools.profiler:async-profiler:$version from Maven Central"
+        mkdir -p "$dir"
+        (cd "$ROOT" && ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:$version \
+            -DoutputDirectory="$dir") >"$WORK/fetch.log" 2>&1 || { cat "$WORK/fetch.log" >&2; die "fetch failed"; }
+        (cd "$dir" && jar xf "async-profiler-$version.jar" "$arch/libasyncProfiler.so")
+    fi
+    echo "$dir/$arch/libasyncProfiler.so"
 }
 
 # CPU seconds (user + system) a process has used so far: less noisy than wall time on a busy machine.

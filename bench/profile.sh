@@ -51,24 +51,6 @@ OUT=$BENCH_DIR/results/profile-$(date -u +%Y-%m-%dT%H%M%SZ)
 trap 'stop_started 0; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 
-# The async-profiler agent for this machine, fetched once from Maven Central into bench/.tools.
-async_profiler_lib() {
-    local version=3.0 arch dir=$BENCH_DIR/.tools
-    case $(uname -m) in
-        x86_64) arch=linux-x64 ;;
-        aarch64) arch=linux-arm64 ;;
-        *) die "async-profiler has no library for $(uname -m); use --jfr" ;;
-    esac
-    if [[ ! -f $dir/$arch/libasyncProfiler.so ]]; then
-        log "fetching tools.profiler:async-profiler:$version from Maven Central"
-        mkdir -p "$dir"
-        (cd "$ROOT" && ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:$version \
-            -DoutputDirectory="$dir") >"$WORK/fetch.log" 2>&1 || { cat "$WORK/fetch.log" >&2; die "fetch failed"; }
-        (cd "$dir" && jar xf "async-profiler-$version.jar" "$arch/libasyncProfiler.so")
-    fi
-    echo "$dir/$arch/libasyncProfiler.so"
-}
-
 # JFR execution samples as collapsed stacks ("root;…;leaf count"), the format async-profiler writes.
 jfr_collapsed() {
     jfr print --events jdk.ExecutionSample --stack-depth 128 "$1" | awk '

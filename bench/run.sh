@@ -424,6 +424,12 @@ scenario_overview() {
 scenario_startup() {
     # JVM set-ups compared in this one run: each is started STARTS times (median), then loaded with cached reads.
     local setups=() rows=() label version cache home opts run i samples calls starts=${BENCH_STARTS:-$STARTS}
+    # the image's environment besides JAVA_OPTS (deploy/Dockerfile.jvm) for every set-up: this scenario runs in a
+    # subshell of its own, so the other scenarios do not inherit it
+    local image_env
+    image_env=$(startup_env)
+    # shellcheck disable=SC2086 # NAME=VALUE words
+    [[ -z $image_env ]] || export $image_env
     for version in 17 25; do
         home=$(java_home_of "$version")
         if [[ -z $home ]]; then
@@ -453,7 +459,7 @@ scenario_startup() {
         run=$(wrk_json "$THREADS" "$CONNECTIONS" "$DURATION_S" 0 "$GATEWAY/api/v1/projects/demo-project/instance-types" \
             -H "Authorization: Bearer $JWT")
         calls=$(calls_since_mark)
-        rows+=("$(printf '%s\n' "${samples[@]}" | jq -s -c --arg setup "$label" --arg opts "$opts" \
+        rows+=("$(printf '%s\n' "${samples[@]}" | jq -s -c --arg setup "$label" --arg opts "${image_env:+$image_env }$opts" \
             --arg java "$("$home/bin/java" -version 2>&1 | head -1)" --argjson rss "$(rss_mb "$GATEWAY_PID")" \
             --argjson calls "$calls" --argjson run "$run" "$JQ_DEFS"'
             {setup: $setup, java: $java, java_opts: $opts, samples: .,

@@ -14,6 +14,8 @@ emulator=ubiops-emulator/target/ubiops-emulator-1.0.0-SNAPSHOT-runner.jar
 # The flags of deploy/Dockerfile.jvm's JAVA_OPTS, read from it so the two cannot drift.
 jvm_flags=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' deploy/Dockerfile.jvm)
 [[ -n $jvm_flags ]] || { echo "no JAVA_OPTS in deploy/Dockerfile.jvm" >&2; exit 1; }
+# …and the image's other environment (MALLOC_ARENA_MAX), for the gateway as for the image.
+image_env=$(sed -n 's/^ENV \([A-Z_][A-Z0-9_]*=[^" ]*\)$/\1/p' deploy/Dockerfile.jvm | paste -sd' ' -)
 # They are the image's Java 25 options (compact object headers): measure with that Java.
 java -XX:+UseCompactObjectHeaders -version >/dev/null 2>&1 \
     || { echo "java on the PATH is older than 25: put a Java 25 first on the PATH (the image's JVM)" >&2; exit 1; }
@@ -29,7 +31,7 @@ UBIOPS_API_URL=http://127.0.0.1:$emu_port/v2.1 UBIOPS_API_TOKEN=sizing QUARKUS_H
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/gateway/src/test/resources/test-keys/test-only-rsa-public.pem \
 MP_JWT_VERIFY_ISSUER=https://issuer.test.ubiops-gateway MP_JWT_VERIFY_AUDIENCES=ubiops-gateway \
 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-  java -XX:MaxRAM="$limit" $jvm_flags -jar "$app" >"$log/gateway.log" 2>&1 & gateway=$!; pids+=($gateway)
+  env $image_env java -XX:MaxRAM="$limit" $jvm_flags -jar "$app" >"$log/gateway.log" 2>&1 & gateway=$!; pids+=($gateway)
 
 for _ in $(seq 120); do
   curl -fs localhost:$gw_port/q/health/ready >/dev/null 2>&1 && break
