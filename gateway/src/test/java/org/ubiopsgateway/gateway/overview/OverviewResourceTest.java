@@ -124,9 +124,9 @@ class OverviewResourceTest {
                 journal.peakConcurrency());
 
         assertEquals(50, journal.count("deployment_versions_list"));
-        // 50 version calls in sequence would keep the peak at the first round's size; in parallel they overlap.
+        // 50 version calls in sequence would keep the peak at the first round's size; in parallel they overlap. (The
+        // times are printed, not held: a slow machine stretches them; bench/run.sh overview measures them.)
         assertTrue(journal.peakConcurrency() >= 20, "version calls overlapped: " + journal.peakConcurrency());
-        assertTrue(overview < 50 * 50, "well under 50 sequential calls: " + overview + " ms");
     }
 
     private static long timed(Runnable call) {
