@@ -1,9 +1,11 @@
 package org.ubiopsgateway.gateway.eventloop;
 
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -25,5 +27,16 @@ public final class EventLoops {
             return context.nettyEventLoop();
         }
         return Infrastructure.getDefaultWorkerPool();
+    }
+
+    /**
+     * Runs a task on the calling Vert.x context once the event being handled now is done; on the calling thread when
+     * there is no context. For a round of upstream calls started from an answer: Vert.x holds back what is written to
+     * a connection while that connection's read is being handled, and flushes it when the read ends, so a call that
+     * reused the answer's own connection would leave only once the whole round had been sent.
+     */
+    public static Executor afterThisEvent() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 }

@@ -86,6 +86,13 @@ public class OverviewService {
 
     private Uni<ProjectOverview> gather(String project) {
         Instant deadline = Instant.now().plus(config.deadline());
+        // The deployment list goes out first: its answer starts the second round, which then need not wait while the
+        // other parts' answers, arriving about together, are read and mapped on the same event loop. The second round
+        // starts once that answer's read is done, so its calls are sent as they are made (EventLoops#afterThisEvent).
+        Uni<Deployments> deploymentRounds = part("deployments", () -> deployments.list(project, null), deadline)
+                .emitOn(EventLoops.afterThisEvent())
+                .flatMap(listed -> (listed.present() ? each(project, listed.value(), deadline)
+                        : Uni.createFrom().item(List.<DeploymentResult>of())).map(each -> new Deployments(listed, each)));
         Uni<org.ubiopsgateway.model.projects.Project> details = timed(projects.get(project), deadline);
         Uni<Part<org.ubiopsgateway.model.projects.ProjectResources>> resources =
                 part("resources", () -> projects.resources(project), deadline);
@@ -94,11 +101,10 @@ public class OverviewService {
         Uni<Part<Credits>> credits = part("credits",
                 () -> projects.usage(project, null, null, null).map(OverviewService::credits), deadline);
         Uni<Part<RequestCounts>> requests = part("requests", () -> requestCounts(project), deadline);
-        Uni<Part<List<Deployment>>> deploymentList = part("deployments", () -> deployments.list(project, null), deadline);
-        Uni<List<DeploymentResult>> perDeployment = deploymentList.flatMap(listed -> listed.present()
-                ? each(project, listed.value(), deadline) : Uni.createFrom().item(List.of()));
-        return Uni.combine().all().unis(details, resources, quotas, credits, requests, deploymentList, perDeployment)
-                .with((project_, resources_, quotas_, credits_, requests_, list_, each_) -> {
+        return Uni.combine().all().unis(deploymentRounds, details, resources, quotas, credits, requests)
+                .with((deployments_, project_, resources_, quotas_, credits_, requests_) -> {
+                    Part<List<Deployment>> list_ = deployments_.list();
+                    List<DeploymentResult> each_ = deployments_.each();
                     List<MissingPart> missing = new ArrayList<>();
                     for (Part<?> part : List.of(resources_, quotas_, credits_, requests_, list_)) {
                         if (!part.present()) {
@@ -235,6 +241,10 @@ public class OverviewService {
         DeadlineReached() {
             super("overview deadline reached");
         }
+    }
+
+    /** Both rounds about deployments: the list (or why it is missing) and, for each listed one, its versions. */
+    private record Deployments(Part<List<Deployment>> list, List<DeploymentResult> each) {
     }
 
     private record DeploymentResult(DeploymentOverview overview, List<FailedBuild> failedBuilds,

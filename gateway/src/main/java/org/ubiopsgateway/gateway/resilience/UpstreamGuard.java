@@ -8,6 +8,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -26,6 +28,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -49,6 +52,13 @@ public class UpstreamGuard {
     };
     private static final Set<UpstreamFailure> UPSTREAM_FAULTS =
             Set.of(UpstreamFailure.SERVER_ERROR, UpstreamFailure.TIMEOUT, UpstreamFailure.UNREACHABLE);
+    /**
+     * What the guards "offload" to: the calling thread itself. With thread offload off, SmallRye Fault Tolerance would
+     * remember the calling Vert.x context and re-dispatch both the call and its outcome through it, twice per guard:
+     * no other thread, but a queued task each time, behind whatever else the event loop has to do (an overview's
+     * other answers, say). {@link #onCaller} brings an attempt back to its caller's context where it is needed.
+     */
+    private static final Executor INLINE = Runnable::run;
     /** A full bulkhead frees places as calls end, within about a second. */
     private static final Duration BULKHEAD_RETRY_AFTER = Duration.ofSeconds(1);
 
@@ -78,7 +88,7 @@ public class UpstreamGuard {
                 .whenException(UpstreamGuard::upstreamFault)
                 .withExponentialBackoff().factor(2).maxDelay(r.maxDelay().toMillis(), ChronoUnit.MILLIS).done()
                 .done()
-                .withThreadOffload(false)
+                .withThreadOffload(true).withThreadOffloadExecutor(INLINE)
                 .build();
         for (EndpointGroup group : EndpointGroup.values()) {
             openedAt.put(group, new AtomicLong());
@@ -104,7 +114,9 @@ public class UpstreamGuard {
     /** Runs {@code action} (one upstream attempt, called anew for each) under the policies for {@code call}. */
     @SuppressWarnings("unchecked")
     public <T> Uni<T> call(UpstreamCall call, Supplier<Uni<T>> action) {
-        Supplier<Uni<Object>> attempt = () -> measured(call, attempt(call, (Supplier<Uni<Object>>) (Supplier<?>) action));
+        Context caller = Vertx.currentContext();
+        Supplier<Uni<Object>> attempt = () -> measured(call, attempt(call, caller,
+                (Supplier<Uni<Object>>) (Supplier<?>) action));
         return (Uni<T>) Uni.createFrom().deferred(() -> call.retryable() ? retry.get(attempt, UNI) : attempt.get());
     }
 
@@ -119,15 +131,28 @@ public class UpstreamGuard {
         return circuits.currentState(circuitName(group));
     }
 
-    private Uni<Object> attempt(UpstreamCall call, Supplier<Uni<Object>> action) {
+    private Uni<Object> attempt(UpstreamCall call, Context caller, Supplier<Uni<Object>> action) {
         Duration timeout = call.upload() ? config.uploadTimeout() : config.timeout();
         return groups.get(call.group())
-                .get(() -> budget.take(call.group()).chain(() -> action.get()
-                        .ifNoItem().after(timeout).on(EventLoops.timers()).fail()), UNI)
+                .get(() -> onCaller(caller, () -> budget.take(call.group()).chain(() -> action.get()
+                        .ifNoItem().after(timeout).on(EventLoops.timers()).fail())), UNI)
                 .onFailure(CircuitBreakerOpenException.class).transform(e -> circuitOpen(call.group()))
                 .onFailure(BulkheadException.class).transform(e -> new UpstreamRefused(UpstreamFailure.BULKHEAD_FULL,
                         BULKHEAD_RETRY_AFTER, "Too many calls to UbiOps are in flight (endpoint group "
                         + call.group().key() + ")"));
+    }
+
+    /**
+     * {@code attempt}, started on the caller's Vert.x context: at once when this is it (every first attempt that was
+     * not queued), else dispatched to it: a retry starts on the timer that ended its backoff, a call the bulkhead
+     * queued on the thread of the call that made room, and either would otherwise call upstream from there, with
+     * that thread's REST client, and read the answer there.
+     */
+    private static Uni<Object> onCaller(Context caller, Supplier<Uni<Object>> attempt) {
+        if (caller == null || Vertx.currentContext() == caller) {
+            return attempt.get();
+        }
+        return Uni.createFrom().deferred(attempt::get).runSubscriptionOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private Uni<Object> measured(UpstreamCall call, Uni<Object> attempt) {
@@ -166,7 +191,7 @@ public class UpstreamGuard {
                 .onStateChange(state -> changed(group, state))
                 .done()
                 .withBulkhead().limit(config.bulkhead().maxConcurrent()).queueSize(config.bulkhead().queue()).done()
-                .withThreadOffload(false)
+                .withThreadOffload(true).withThreadOffloadExecutor(INLINE)
                 .build();
     }
 
