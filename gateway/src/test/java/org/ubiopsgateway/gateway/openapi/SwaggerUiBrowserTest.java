@@ -6,11 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ubiopsgateway.gateway.browser.Chromium;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
@@ -84,11 +81,6 @@ class SwaggerUiBrowserTest {
     }
 
     private WebElement waitFor(By what) {
-        try {
-            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(what));
-        } catch (TimeoutException e) {
-            throw new AssertionError("no " + what + " on " + browser.getCurrentUrl() + ", which shows:\n"
-                    + browser.findElement(By.tagName("body")).getText(), e);
-        }
+        return Chromium.visible(browser, what, Duration.ofSeconds(20));
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -188,11 +187,6 @@ class PortalBrowserTest {
     }
 
     private WebElement waitFor(By what) {
-        try {
-            return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(what));
-        } catch (TimeoutException e) {
-            throw new AssertionError("no " + what + " on " + browser.getCurrentUrl() + ", which shows:\n"
-                    + browser.findElement(By.tagName("body")).getText(), e);
-        }
+        return Chromium.visible(browser, what, Duration.ofSeconds(15));
     }
 }
