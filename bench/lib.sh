@@ -279,5 +279,17 @@ async_profiler_lib() {
     echo "$dir/$arch/libasyncProfiler.so"
 }
 
+# CPU seconds the JIT compiler threads (C1, C2) of a JVM have used so far: while they still work, the JVM is warming up.
+jit_cpu_s() {
+    local task stat fields ticks=0
+    for task in /proc/"$1"/task/*; do
+        [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ CompilerThre* ]] || continue
+        stat=$(cat "$task/stat" 2>/dev/null) || continue
+        read -r -a fields <<<"${stat##*) }" # the name may hold spaces: the fields after it, from the state on
+        ticks=$((ticks + fields[11] + fields[12]))
+    done
+    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'
+}
+
 # CPU seconds (user + system) a process has used so far: less noisy than wall time on a busy machine.
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }

@@ -27,11 +27,13 @@ def passthrough:
     "A read the gateway never caches, from the emulator directly, through nginx `proxy_pass` (keep-alive upstream, "
       + "no cache) and through the gateway, \(.duration_s) s each, one connection; the targets alternate within each "
       + "load. Upstream calls: what the emulator received during the run; they must equal the requests (± the one in "
-      + "flight when wrk stops).", "",
-    "| upstream latency | load | path | req/s | p50 ms | p90 ms | p99 ms | non-2xx | requests | upstream calls |",
-    "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|",
+      + "flight when wrk stops). JIT CPU s: what the gateway's JIT compiler threads used during the row (the "
+      + "warm-up ends when they use under 5 % of a core).", "",
+    "| upstream latency | load | path | req/s | p50 ms | p90 ms | p99 ms | non-2xx | requests | upstream calls | JIT CPU s |",
+    "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     (.rows[] | "| \(.upstream_latency_ms) ms | \(.mode_label) | \(.what) | \(.rps) | \(.p50_ms) | \(.p90_ms) | \(.p99_ms) | "
-      + "\(.non_2xx) | \(.requests) | \(.upstream_calls)\(if .calls_match_requests then "" else " **≠**" end) |"),
+      + "\(.non_2xx) | \(.requests) | \(.upstream_calls)\(if .calls_match_requests then "" else " **≠**" end) | "
+      + "\(.jit_cpu_s // "–") |"),
     "",
     "Added to the direct call (percentile minus the direct call's):", "",
     "| upstream latency | load | through | added p50 ms | added p99 ms |", "|---:|---|---|---:|---:|",

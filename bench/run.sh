@@ -119,6 +119,25 @@ warm_up() {
     done
 }
 
+# Paced requests run the gateway's code far less often than the back-to-back warm-up did, and the JIT compiles the
+# rest of it only now: paced rounds (discarded) until the JIT compiler threads of the JVM $1 used at most 5 % of a
+# core in a round (or WARMUP_MAX_S), so a paced row measures the warmed-up server, not its compiler competing for the
+# two cores. Prints the seconds used and the JIT's CPU seconds in the last round. settle_jit PID URL [wrk options]
+settle_jit() {
+    local pid=$1 url=$2 used=0 before jit
+    shift 2
+    while :; do
+        before=$(jit_cpu_s "$pid")
+        wrk_json 1 1 "$WARMUP_ROUND_S" "$PACED_DELAY_MS" "$url" "$@" >/dev/null
+        used=$((used + WARMUP_ROUND_S))
+        jit=$(awk -v a="$before" -v b="$(jit_cpu_s "$pid")" 'BEGIN {printf "%.2f", b - a}')
+        if ((used >= WARMUP_MAX_S)) || awk -v j="$jit" -v s="$WARMUP_ROUND_S" 'BEGIN {exit !(j <= 0.05 * s)}'; then
+            echo "$used $jit"
+            return
+        fi
+    done
+}
+
 # One wrk measurement as a row: warm-up (discarded), then the measured run, counting the upstream calls it caused.
 # measure TARGET DESCRIPTION THREADS CONNECTIONS DELAY_MS URL [wrk options]
 measure() {
@@ -135,15 +154,18 @@ measure_warm() {
     ((delay == 0)) || pacing=", $delay ms before each request"
     log "  $target: ${seconds}s measured (-t$threads -c$connections$pacing)"
     journal_mark
+    # JIT_PID: a JVM whose compiler's CPU during the row is reported (null for the others)
+    local jit_before=${JIT_PID:+$(jit_cpu_s "$JIT_PID")} jit=null
     run=$(wrk_json "$threads" "$connections" "$seconds" "$delay" "$url" "$@")
+    [[ -z ${JIT_PID:-} ]] || jit=$(awk -v a="$jit_before" -v b="$(jit_cpu_s "$JIT_PID")" 'BEGIN {printf "%.2f", b - a}')
     calls=$(calls_since_mark)
     jq -c --arg target "$target" --arg what "$what" --arg url "$url" --argjson calls "$calls" \
-        --argjson warmed "${WARMED:-null}" --argjson connections "$connections" "$JQ_DEFS"'
+        --argjson warmed "${WARMED:-null}" --argjson connections "$connections" --argjson jit "$jit" "$JQ_DEFS"'
         {target: $target, what: $what, url: $url, warmup_s: $warmed, rps: (.rps | round), requests,
          p50_ms: (.latency_us.p50 | ms), p90_ms: (.latency_us.p90 | ms), p99_ms: (.latency_us.p99 | ms),
          max_ms: (.latency_us.max | ms), non_2xx: .errors.status,
          socket_errors: (.errors.connect + .errors.read + .errors.write + .errors.timeout), upstream_calls: $calls,
-         connections: $connections}' \
+         connections: $connections, jit_cpu_s: $jit}' \
         <<<"$run"
 }
 
@@ -227,7 +249,7 @@ scenario_cached() {
 # read through nginx proxy_pass and from the emulator directly. Per upstream latency and load, the three targets
 # alternate, each run SECONDS_MEASURED long after one warm-up per target at the start.
 scenario_passthrough() {
-    local user route rows=() latency mode delay label warmed_gateway warmed_nginx
+    local user route rows=() latency mode delay label warmed_gateway warmed_nginx settled settled_jit
     user=$(curl -sf -H "Authorization: Token $UPSTREAM_TOKEN" "$EMULATOR/v2.1/projects/demo-project/users" | jq -r '.[0].id')
     [[ -n $user && $user != null ]] || die "the emulator's demo-project has no user to read"
     route=/projects/demo-project/users/$user
@@ -235,6 +257,9 @@ scenario_passthrough() {
     local gateway_url=$GATEWAY/api/v1$route nginx_url=http://127.0.0.1:$NGINX_PASS_PORT/v2.1$route
     local direct_url=$EMULATOR/v2.1$route
     warmed_gateway=$(warm_up "$gateway_url" -H "Authorization: Bearer $JWT")
+    read -r settled settled_jit < <(settle_jit "$GATEWAY_PID" "$gateway_url" -H "Authorization: Bearer $JWT")
+    log "  paced rounds until the gateway's JIT settled: ${settled}s (JIT ${settled_jit} CPU s in the last round)"
+    warmed_gateway=$((warmed_gateway + settled))
     # nginx has nothing to compile: one round opens its upstream connections
     wrk_json "$THREADS" "$CONNECTIONS" "$WARMUP_ROUND_S" 0 "$nginx_url" >/dev/null
     warmed_nginx=$WARMUP_ROUND_S
@@ -250,7 +275,7 @@ scenario_passthrough() {
                 "$direct_url" -H "Authorization: Token $UPSTREAM_TOKEN" | "${tag[@]}")")
             rows+=("$(SECONDS_MEASURED=$PASSTHROUGH_S WARMED=$warmed_nginx measure_warm nginx \
                 "nginx proxy_pass, keep-alive, no cache" 1 1 "$delay" "$nginx_url" | "${tag[@]}")")
-            rows+=("$(SECONDS_MEASURED=$PASSTHROUGH_S WARMED=$warmed_gateway measure_warm gateway \
+            rows+=("$(SECONDS_MEASURED=$PASSTHROUGH_S WARMED=$warmed_gateway JIT_PID=$GATEWAY_PID measure_warm gateway \
                 "gateway, JWT verified" 1 1 "$delay" "$gateway_url" -H "Authorization: Bearer $JWT" | "${tag[@]}")")
         done
     done
