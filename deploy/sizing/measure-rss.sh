@@ -3,19 +3,24 @@
 # with the JVM memory flags of deploy/Dockerfile.jvm inside a simulated container limit (-XX:MaxRAM). The Kubernetes
 # requests and limits in deploy/k8s/base/deployment.yaml come from these figures (docs/operations.md, "Run in production").
 # Needs: the packaged gateway and emulator (./mvnw -B -pl gateway -am package -DskipTests), wrk, curl, openssl.
+# The caller's rate limit and the upstream budget are lifted, as in bench/run.sh: the load is one caller's token at
+# thousands of reads a second, and the memory of serving them is measured, not of refusing them (429, 503).
 # Usage: deploy/sizing/measure-rss.sh [container-limit, default 512m] [seconds of load, default 60] [connections, default 32]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 limit="${1:-512m}" seconds="${2:-60}" connections="${3:-32}"
-gw_port=18080 emu_port=18089
-app=gateway/target/quarkus-app/quarkus-run.jar
-emulator=ubiops-emulator/target/ubiops-emulator-1.0.0-SNAPSHOT-runner.jar
+log=$(mktemp -d)
+# The bench's helpers (bench/lib.sh): free ports, and the image's JVM options and environment as they read them.
+ROOT=$PWD BENCH_DIR=$PWD/bench WORK=$log
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+gw_port=$(free_port) emu_port=$(free_port)
+app=$GATEWAY_JAR emulator=$EMULATOR_JAR
 [[ -f $app && -f $emulator ]] || { echo "package first: ./mvnw -B -pl gateway -am package -DskipTests" >&2; exit 1; }
-# The flags of deploy/Dockerfile.jvm's JAVA_OPTS, read from it so the two cannot drift.
-jvm_flags=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' deploy/Dockerfile.jvm)
-[[ -n $jvm_flags ]] || { echo "no JAVA_OPTS in deploy/Dockerfile.jvm" >&2; exit 1; }
-# …and the image's other environment (MALLOC_ARENA_MAX), for the gateway as for the image.
-image_env=$(sed -n 's/^ENV \([A-Z_][A-Z0-9_]*=[^" ]*\)$/\1/p' deploy/Dockerfile.jvm | paste -sd' ' -)
+# The flags of deploy/Dockerfile.jvm's JAVA_OPTS and its other environment (MALLOC_ARENA_MAX), read from it so the
+# two cannot drift.
+jvm_flags=$(startup_java_opts 25)
+image_env=$(startup_env)
 # They are the image's Java 25 options (compact object headers): measure with that Java.
 java -XX:+UseCompactObjectHeaders -version >/dev/null 2>&1 \
     || { echo "java on the PATH is older than 25: put a Java 25 first on the PATH (the image's JVM)" >&2; exit 1; }
@@ -23,7 +28,6 @@ java -XX:+UseCompactObjectHeaders -version >/dev/null 2>&1 \
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-log=$(mktemp -d)
 
 java -jar "$emulator" --port $emu_port --token sizing >"$log/emulator.log" 2>&1 & pids+=($!)
 # shellcheck disable=SC2086 # the flags are words
@@ -31,6 +35,8 @@ UBIOPS_API_URL=http://127.0.0.1:$emu_port/v2.1 UBIOPS_API_TOKEN=sizing QUARKUS_H
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/gateway/src/test/resources/test-keys/test-only-rsa-public.pem \
 MP_JWT_VERIFY_ISSUER=https://issuer.test.ubiops-gateway MP_JWT_VERIFY_AUDIENCES=ubiops-gateway \
 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
+GATEWAY_RATE_LIMIT_CALLER_REQUESTS_PER_SECOND=1000000000 GATEWAY_RATE_LIMIT_CALLER_BURST=1000000000 \
+GATEWAY_UPSTREAM_BUDGET_ENABLED=false \
   env $image_env java -XX:MaxRAM="$limit" $jvm_flags -jar "$app" >"$log/gateway.log" 2>&1 & gateway=$!; pids+=($gateway)
 
 for _ in $(seq 120); do
