@@ -50,10 +50,13 @@ public class VerifiedTokens implements JWTParser {
     /** A token that verified, and once a request has used it, the identity built from it. */
     private static final class Known {
         final JsonWebToken token;
+        /** The {@code exp} claim, read once: a claim lookup per request is a search through the token's claims. */
+        final long expiresAt;
         volatile SecurityIdentity identity;
 
         Known(JsonWebToken token) {
             this.token = token;
+            this.expiresAt = token.getExpirationTime();
         }
     }
 
@@ -95,7 +98,7 @@ public class VerifiedTokens implements JWTParser {
 
     private Known known(String token) {
         Known known = verified.getIfPresent(token);
-        return known != null && Instant.now().getEpochSecond() <= known.token.getExpirationTime() + skewSeconds
+        return known != null && Instant.now().getEpochSecond() <= known.expiresAt + skewSeconds
                 ? known : null;
     }
 
