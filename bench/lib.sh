@@ -178,6 +178,17 @@ start_gateway() {
     log "gateway on $GATEWAY (pid $GATEWAY_PID): $GATEWAY_STARTUP"
 }
 
+# How a script that measures one gateway starts: the tools it needs, the packaged jars, a JWT, the emulator and the
+# gateway in front of it.
+start_emulator_and_gateway() {
+    command -v java >/dev/null || die "java (17 or newer) is required on PATH"
+    ensure_commands curl:curl jq:jq openssl:openssl wrk:wrk ss:iproute2
+    build_gateway
+    make_jwt
+    start_emulator
+    start_gateway
+}
+
 rss_mb() { awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 
 # --- measurements --------------------------------------------------------------------------------------------------

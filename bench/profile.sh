@@ -91,12 +91,7 @@ summarize() {
 }
 
 main() {
-    command -v java >/dev/null || die "java (17 or newer) is required on PATH"
-    ensure_commands curl:curl jq:jq openssl:openssl wrk:wrk ss:iproute2
-    build_gateway
-    make_jwt
-    start_emulator
-    start_gateway
+    start_emulator_and_gateway
     mkdir -p "$OUT"
     local url=$GATEWAY$ROUTE auth=(-H "Authorization: Bearer $JWT") lib run
     log "warm-up: ${WARMUP_S}s of wrk -t2 -c$CONNECTIONS on $ROUTE"

@@ -83,12 +83,7 @@ measure() {
 }
 
 main() {
-    command -v java >/dev/null || die "java (17 or newer) is required on PATH"
-    ensure_commands curl:curl jq:jq openssl:openssl wrk:wrk ss:iproute2
-    build_gateway
-    make_jwt
-    start_emulator
-    start_gateway
+    start_emulator_and_gateway
     local user passthrough cached auth=(-H "Authorization: Bearer $JWT") used jit before out
     user=$(curl -sf -H "Authorization: Token $UPSTREAM_TOKEN" "$EMULATOR/v2.1/projects/demo-project/users" | jq -r '.[0].id')
     passthrough=$GATEWAY/api/v1/projects/demo-project/users/$user
