@@ -276,8 +276,8 @@ aot_cache_of() {
         dir=$WORK/cache-$(cksum <<<"$app" | cut -d' ' -f1)
     fi
     if [[ ! -f $dir/jvm-cache.args ]]; then
-        log "training run for ${app#"$ROOT"/} (AOT cache with the image's options)" >&2
-        # shellcheck disable=SC2086
+        log "training run for ${app#"$ROOT"/} (AOT cache with the image's options)"
+        # shellcheck disable=SC2086 # options are words; stdout is the answer, the training's log lines go to stderr
         GATEWAY_JAR=$app/quarkus-run.jar train_cache "$JAVA25" "$dir" $IMAGE_OPTS >&2
     fi
     echo "$dir"
