@@ -147,33 +147,40 @@ start_emulator() {
     log "emulator on $EMULATOR (pid $EMULATOR_PID)"
 }
 
-# Starts the packaged gateway in prod mode against the emulator (JVM options from BENCH_JAVA_OPTS) and measures its
-# start: GATEWAY_STARTUP holds JSON with the milliseconds from process start to the first 200 of /q/health/live and
-# of an API route, and Quarkus's own "started in" figure.
-start_gateway() {
+# Starts the packaged gateway in prod mode against the emulator (JVM options from BENCH_JAVA_OPTS) without waiting:
+# GATEWAY_PID, GATEWAY_PORT, GATEWAY (its URL), GATEWAY_LOG, and GATEWAY_T0 (ns, just before the spawn).
+launch_gateway() {
     GATEWAY_PORT=$(free_port)
     GATEWAY=http://127.0.0.1:$GATEWAY_PORT
-    local glog=$WORK/gateway-$GATEWAY_PORT.log t0 t_live t_api
-    t0=$(now_ns)
-    # The gateway's budget of calls to UbiOps (270/min per group) would turn a pass-through run into 503s: the
-    # emulator has no rate limit, and the benchmark measures the gateway, not UbiOps's budget.
-    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+    GATEWAY_LOG=$WORK/gateway-$GATEWAY_PORT.log
+    GATEWAY_T0=$(now_ns)
     # wrk sends one caller's token thousands of times a second: the caller limit stays on (its cost is measured)
-    # but out of reach; the upstream budget (270 calls a minute per group) would turn pass-through runs into 503s.
+    # but out of reach; the upstream budget (270 calls a minute per group) would turn pass-through runs into 503s:
+    # the emulator has no rate limit, and the benchmark measures the gateway, not UbiOps's budget.
+    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
     GATEWAY_RATE_LIMIT_CALLER_REQUESTS_PER_SECOND=1000000000 GATEWAY_RATE_LIMIT_CALLER_BURST=1000000000 \
         GATEWAY_UPSTREAM_BUDGET_ENABLED=false UBIOPS_API_URL=$EMULATOR/v2.1 UBIOPS_API_TOKEN=$UPSTREAM_TOKEN \
         MP_JWT_VERIFY_PUBLICKEY_LOCATION=$WORK/jwt-public.pem MP_JWT_VERIFY_ISSUER=$JWT_ISSUER \
         MP_JWT_VERIFY_AUDIENCES=$JWT_AUDIENCE QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$GATEWAY_PORT \
-        java $BENCH_JAVA_OPTS -jar "$GATEWAY_JAR" >"$glog" 2>&1 &
+        java $BENCH_JAVA_OPTS -jar "$GATEWAY_JAR" >"$GATEWAY_LOG" 2>&1 &
     GATEWAY_PID=$!
     register "$GATEWAY_PID" gateway
-    wait_200 "$GATEWAY/q/health/live" "$GATEWAY_PID" || die "gateway did not start; see $glog"
+}
+
+# Starts the packaged gateway (launch_gateway) and measures its start: GATEWAY_STARTUP holds JSON with the
+# milliseconds from process start to the first 200 of /q/health/live and of an API route, and Quarkus's own
+# "started in" figure.
+start_gateway() {
+    local t_live t_api
+    launch_gateway
+    wait_200 "$GATEWAY/q/health/live" "$GATEWAY_PID" || die "gateway did not start; see $GATEWAY_LOG"
     t_live=$(now_ns)
     wait_200 "$GATEWAY/api/v1/projects/demo-project/instance-types" "$GATEWAY_PID" -H "Authorization: Bearer $JWT" \
-        || die "gateway did not answer an API route with 200; see $glog"
+        || die "gateway did not answer an API route with 200; see $GATEWAY_LOG"
     t_api=$(now_ns)
-    GATEWAY_STARTUP=$(jq -nc --argjson live $(((t_live - t0) / 1000000)) --argjson api $(((t_api - t0) / 1000000)) \
-        --arg quarkus "$(grep -o 'started in [0-9.]*s' "$glog" | grep -o '[0-9.]*' | head -1)" \
+    GATEWAY_STARTUP=$(jq -nc --argjson live $(((t_live - GATEWAY_T0) / 1000000)) \
+        --argjson api $(((t_api - GATEWAY_T0) / 1000000)) \
+        --arg quarkus "$(grep -o 'started in [0-9.]*s' "$GATEWAY_LOG" | grep -o '[0-9.]*' | head -1)" \
         '{live_ms: $live, first_api_ms: $api, quarkus_started_s: ($quarkus | tonumber? // null)}')
     log "gateway on $GATEWAY (pid $GATEWAY_PID): $GATEWAY_STARTUP"
 }
@@ -270,6 +277,69 @@ train_cache() {
     log "  $(tail -1 "$dir/training.log")"
 }
 
+# The AOT cache directory of a packaged gateway, trained once with the image's options (IMAGE_OPTS, JAVA25): for the
+# current build BENCH_CACHE_DIR when set (a cache made earlier with the same options), else one per app in $WORK.
+aot_cache_of() {
+    local app=$1 dir
+    if [[ $app == "$(dirname "$GATEWAY_JAR")" ]]; then
+        dir=${BENCH_CACHE_DIR:-$WORK/cache}
+    else
+        dir=$WORK/cache-$(cksum <<<"$app" | cut -d' ' -f1)
+    fi
+    if [[ ! -f $dir/jvm-cache.args ]]; then
+        log "training run for ${app#"$ROOT"/} (AOT cache with the image's options)"
+        # shellcheck disable=SC2086 # options are words; stdout is the answer, the training's log lines go to stderr
+        GATEWAY_JAR=$app/quarkus-run.jar train_cache "$JAVA25" "$dir" $IMAGE_OPTS >&2
+    fi
+    echo "$dir"
+}
+
+# The packaged gateway a variant's words name (app=DIR), else the current build.
+variant_app() {
+    local word
+    for word in "$@"; do
+        if [[ $word == app=* ]]; then echo "${word#app=}"; return; fi
+    done
+    dirname "$GATEWAY_JAR"
+}
+
+# variant_gateway launch|start WORD...: the gateway on Java 25 with its AOT cache and the image's JVM options and
+# environment (IMAGE_OPTS, IMAGE_ENV), plus a variant's words: NAME=VALUE (upper case) environment, app=DIR another
+# packaged gateway (a copy of gateway/target/quarkus-app), the others JVM options. A first word starting with "!"
+# replaces the image's options and environment instead of adding to them. "launch" returns at once
+# (launch_gateway), "start" waits for the first API 200 (start_gateway).
+variant_gateway() {
+    local how=$1 word app names=() jvm=() base_opts=$IMAGE_OPTS base_env=$IMAGE_ENV
+    shift
+    if [[ ${1:-} == !* ]]; then
+        set -- "${1#!}" "${@:2}"
+        base_opts= base_env=
+    fi
+    app=$(variant_app "$@")
+    for word in $base_env "$@"; do
+        if [[ $word == app=* ]]; then
+            continue
+        elif [[ $word =~ ^([A-Z_][A-Z0-9_]*)= ]]; then
+            export "${word?}"
+            names+=("${BASH_REMATCH[1]}")
+        else
+            jvm+=("$word")
+        fi
+    done
+    journal_mark
+    PATH=$JAVA25/bin:$PATH BENCH_JAVA_OPTS="$base_opts @$(aot_cache_of "$app")/jvm-cache.args ${jvm[*]}" \
+        GATEWAY_JAR=$app/quarkus-run.jar "${how}_gateway"
+    ((${#names[@]} == 0)) || unset "${names[@]}"
+}
+
+# The lines a start-up report opens with: the JVM, the commit, the load average before ($1) and now.
+startup_run_context() {
+    local changed=
+    git -C "$ROOT" status --porcelain -- . ':!bench/results' | grep -q . && changed=' (with changes)'
+    echo "Java: $("$JAVA25/bin/java" -version 2>&1 | head -1); commit $(git -C "$ROOT" rev-parse --short HEAD)$changed;"
+    echo "load average $1 before, $(cut -d' ' -f1-3 /proc/loadavg) after (2 cores shared: compare rows of this run only)."
+}
+
 # The async-profiler agent for this machine, fetched once from Maven Central into bench/.tools/<version> (3.0 crashed
 # on Java 25 when naming threads).
 async_profiler_lib() {
@@ -290,16 +360,33 @@ async_profiler_lib() {
     echo "$dir/$arch/libasyncProfiler.so"
 }
 
+# Per thread of process $1: its TID, the CPU ticks (user + system) it used so far and its name, tab-separated (the
+# name may hold spaces, so the fields of /proc/…/stat are read after it).
+thread_ticks() {
+    local task stat fields
+    for task in /proc/"$1"/task/*; do
+        stat=$(cat "$task/stat" 2>/dev/null) || continue
+        read -r -a fields <<<"${stat##*) }" # from the state on: utime and stime are the 12th and 13th
+        printf '%s\t%s\t%s\n' "${task##*/}" $((fields[11] + fields[12])) "$(cat "$task/comm" 2>/dev/null)"
+    done
+}
+
 # CPU seconds the JIT compiler threads (C1, C2) of a JVM have used so far: while they still work, the JVM is warming up.
 jit_cpu_s() {
-    local task stat fields ticks=0
-    for task in /proc/"$1"/task/*; do
-        [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ CompilerThre* ]] || continue
-        stat=$(cat "$task/stat" 2>/dev/null) || continue
-        read -r -a fields <<<"${stat##*) }" # the name may hold spaces: the fields after it, from the state on
-        ticks=$((ticks + fields[11] + fields[12]))
-    done
-    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'
+    thread_ticks "$1" | awk -F'\t' -v hz="$(getconf CLK_TCK)" '$3 ~ /^C[12] CompilerThre/ {t += $2}
+        END {printf "%.2f", t / hz}'
+}
+
+# CPU seconds per thread group (the thread's name without its number) of a running JVM, as "group<TAB>seconds" lines.
+thread_cpu() {
+    thread_ticks "$1" | awk -F'\t' -v hz="$(getconf CLK_TCK)" '
+        { n = $3; sub(/[-#]?[0-9]+$/, "", n); sub(/ +$/, "", n); if (n == "java") n = "main"; cpu[n] += $2 / hz }
+        END { for (n in cpu) if (cpu[n] >= 0.005) printf "%s\t%.2f\n", n, cpu[n] }'
+}
+
+# The five thread groups of a running JVM that used most CPU, as "group seconds, …".
+top_threads() {
+    thread_cpu "$1" | sort -k2 -rn -t$'\t' | head -5 | awk -F'\t' '{printf "%s%s %s", sep, $1, $2; sep = ", "}'
 }
 
 # CPU seconds (user + system) a process has used so far: less noisy than wall time on a busy machine.

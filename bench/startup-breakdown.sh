@@ -20,7 +20,8 @@ cache trained with the image's options:
      file and its pages made private by relocation) and Native Memory Tracking per area, right after start and after
      --rounds (3) rounds of --load-s (10) seconds of cached reads (wrk -t2 -c32) on each variant in turn; the median
      req/s of its rounds.
-A variant's WORDS are JVM options, or NAME=VALUE environment (e.g. MALLOC_ARENA_MAX=2).
+A variant's WORDS are JVM options, NAME=VALUE environment (e.g. MALLOC_ARENA_MAX=2), or app=DIR: a packaged gateway
+(a copy of gateway/target/quarkus-app) to start instead of the current build, with an AOT cache of its own.
 Then, for the first variant only (unless --no-profile): async-profiler CPU samples (1 ms) from JVM start to the first
 API 200, per thread and per Quarkus recorded step on main, and -Xlog:class+load and -Xlog:startuptime counts.
 Environment: BENCH_JAVA25_HOME (the JDK; else one found under /usr/lib/jvm), BENCH_CACHE_DIR (an AOT cache made
@@ -57,17 +58,6 @@ STAMP=$(date -u +%Y-%m-%dT%H%M%SZ)
 OUT=$BENCH_DIR/results/$STAMP-startup-breakdown
 API=/api/v1/projects/demo-project/instance-types
 
-# CPU seconds per thread group (the thread's name without its number) of a running JVM, as "group seconds" lines.
-thread_cpu() {
-    local hz t
-    hz=$(getconf CLK_TCK)
-    for t in /proc/"$1"/task/*; do
-        printf '%s\t%s\n' "$(<"$t/comm")" "$(awk '{print $14 + $15}' "$t/stat")"
-    done | awk -F'\t' -v hz="$hz" '
-        { n = $1; sub(/[-#]?[0-9]+$/, "", n); sub(/ +$/, "", n); if (n == "java") n = "main"; cpu[n] += $2 / hz }
-        END { for (n in cpu) if (cpu[n] >= 0.005) printf "%s\t%.2f\n", n, cpu[n] }'
-}
-
 # RSS split of a running JVM in MB: total, anonymous, file-backed, the part of it that is the mapped AOT cache, and of
 # that the pages made private (anonymous) by relocating the cache.
 memory_split() {
@@ -86,36 +76,13 @@ nmt_areas() {
         | sed -n 's/^-  *\(.*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1\t\2/p'
 }
 
-# start_variant WORD...: the gateway on Java 25 with the AOT cache and the image's environment, timed as bench/run.sh
-# does; words NAME=VALUE (upper case) are environment (e.g. MALLOC_ARENA_MAX=2), the others JVM options.
-start_variant() {
-    local word names=() jvm=() base_opts=$IMAGE_OPTS base_env=$IMAGE_ENV
-    # a variant whose words start with "!" replaces the image's options and environment instead of adding to them
-    if [[ ${1:-} == !* ]]; then
-        set -- "${1#!}" "${@:2}"
-        base_opts= base_env=
-    fi
-    for word in $base_env "$@"; do
-        if [[ $word =~ ^([A-Z_][A-Z0-9_]*)= ]]; then
-            export "${word?}"
-            names+=("${BASH_REMATCH[1]}")
-        else
-            jvm+=("$word")
-        fi
-    done
-    journal_mark
-    PATH=$JAVA25/bin:$PATH BENCH_JAVA_OPTS="$base_opts @$CACHE_DIR/jvm-cache.args ${jvm[*]}" start_gateway
-    ((${#names[@]} == 0)) || unset "${names[@]}"
-}
-
 # One timed start of a variant: its row of the timing table.
 timing_row() {
     local name=$1 opts=$2
     # shellcheck disable=SC2086 # options are words
-    start_variant $opts
+    variant_gateway start $opts
     local threads
-    threads=$(thread_cpu "$GATEWAY_PID" | sort -k2 -rn -t$'\t' | head -5 \
-        | awk -F'\t' '{printf "%s%s %s", sep, $1, $2; sep = ", "}')
+    threads=$(top_threads "$GATEWAY_PID")
     jq -r --arg v "$name" --arg cpu "$(cpu_s "$GATEWAY_PID")" --arg threads "$threads" \
         '"| \($v) | \(.live_ms) | \(.first_api_ms) | \(.quarkus_started_s) | \($cpu) | \($threads) |"' \
         <<<"$GATEWAY_STARTUP" >>"$WORK/timing-$name.md"
@@ -129,7 +96,7 @@ memory_rows() {
     for variant in "${VARIANTS[@]}"; do
         name=${variant%%=*}
         # shellcheck disable=SC2086
-        start_variant ${variant#*=} -XX:NativeMemoryTracking=summary
+        variant_gateway start ${variant#*=} -XX:NativeMemoryTracking=summary
         names+=("$name") pids+=("$GATEWAY_PID") urls+=("$GATEWAY")
         memory_split "$GATEWAY_PID" >"$WORK/mem-start-$name"
         nmt_areas "$GATEWAY_PID" >"$WORK/nmt-start-$name"
@@ -162,7 +129,7 @@ profile_start() {
     local opts=$1 lib collapsed=$OUT-cpu.collapsed
     lib=$(async_profiler_lib)
     # shellcheck disable=SC2086
-    start_variant $opts "-agentpath:$lib=start,event=cpu,interval=1ms,threads"
+    variant_gateway start $opts "-agentpath:$lib=start,event=cpu,interval=1ms,threads"
     "$JAVA25/bin/jcmd" "$GATEWAY_PID" JVMTI.agent_load "$lib" "\"stop,collapsed,threads,file=$collapsed\"" >/dev/null
     stop_pid "$GATEWAY_PID"
     {
@@ -207,9 +174,9 @@ profile_start() {
 log_counts() {
     local opts=$1
     # shellcheck disable=SC2086
-    start_variant $opts "-Xlog:class+load=info:file=$WORK/class-load.log" \
+    variant_gateway start $opts "-Xlog:class+load=info:file=$WORK/class-load.log" \
         "-Xlog:startuptime=info:file=$WORK/startuptime.log"
-    cp "$WORK/gateway-$GATEWAY_PORT.log" "$WORK/logged-start.log"
+    cp "$GATEWAY_LOG" "$WORK/logged-start.log"
     stop_pid "$GATEWAY_PID"
     {
         echo "Classes loaded up to the first API 200 (-Xlog:class+load), by source:"
@@ -238,13 +205,9 @@ main() {
     start_emulator
     IMAGE_OPTS=$(startup_java_opts 25)
     IMAGE_ENV=$(startup_env)
-    CACHE_DIR=${BENCH_CACHE_DIR:-$WORK/cache}
-    if [[ ! -f $CACHE_DIR/jvm-cache.args ]]; then
-        log "training run (AOT cache with the image's options)"
-        # shellcheck disable=SC2086
-        train_cache "$JAVA25" "$CACHE_DIR" $IMAGE_OPTS
-    fi
     local load_start variant name opts
+    # shellcheck disable=SC2086 # words
+    for variant in "${VARIANTS[@]}"; do aot_cache_of "$(variant_app ${variant#*=})" >/dev/null; done
     load_start=$(cut -d' ' -f1-3 /proc/loadavg)
     local i
     # the variants take turns, so a change in the machine's load touches all of them alike
@@ -268,11 +231,7 @@ main() {
     {
         echo "# Start-up breakdown, $STAMP"
         echo
-        local changed=
-        git -C "$ROOT" status --porcelain -- . ':!bench/results' | grep -q . && changed=' (with changes)'
-        echo "Java: $("$JAVA25/bin/java" -version 2>&1 | head -1); commit $(git -C "$ROOT" rev-parse --short HEAD)$changed;"
-        echo "load average $load_start before, $(cut -d' ' -f1-3 /proc/loadavg) after (2 cores shared: compare rows of this"
-        echo "run only)."
+        startup_run_context "$load_start"
         echo "Image JVM options: \`$IMAGE_OPTS\` and the AOT cache; environment: \`${IMAGE_ENV:-none}\`; variants add:"
         echo
         for variant in "${VARIANTS[@]}"; do echo "- ${variant%%=*}: \`${variant#*=}\`"; done

@@ -39,13 +39,11 @@ trap 'exit 130' INT TERM
 
 # One line per thread of process $1: TID, CPU ticks, voluntary and involuntary context switches, name (tab-separated).
 threads_snapshot() {
-    local task stat fields
-    for task in /proc/"$1"/task/*; do
-        stat=$(cat "$task/stat" 2>/dev/null) || continue
-        read -r -a fields <<<"${stat##*) }" # the name may hold spaces: the fields after it, from the state on
-        printf '%s\t%s\t%s\t%s\t%s\n' "${task##*/}" $((fields[11] + fields[12])) \
-            "$(awk '/^voluntary_ctxt_switches/ {print $2}' "$task/status")" \
-            "$(awk '/^nonvoluntary_ctxt_switches/ {print $2}' "$task/status")" "$(cat "$task/comm")"
+    local tid ticks name
+    thread_ticks "$1" | while IFS=$'\t' read -r tid ticks name; do
+        printf '%s\t%s\t%s\t%s\t%s\n' "$tid" "$ticks" \
+            "$(awk '/^voluntary_ctxt_switches/ {print $2}' "/proc/$1/task/$tid/status" 2>/dev/null)" \
+            "$(awk '/^nonvoluntary_ctxt_switches/ {print $2}' "/proc/$1/task/$tid/status" 2>/dev/null)" "$name"
     done
 }
 

@@ -3,6 +3,7 @@ package org.ubiopsgateway.client;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.ubiopsgateway.contract.ActivityApi;
 
 /** {@link ActivityApi} as a MicroProfile REST client, forwarding the caller's bearer token. */
 @RegisterRestClient(configKey = "ubiops-gateway")

@@ -3,6 +3,7 @@ package org.ubiopsgateway.client;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.ubiopsgateway.contract.DeploymentsApi;
 
 /** {@link DeploymentsApi} as a MicroProfile REST client of the gateway. */
 @RegisterRestClient(configKey = "ubiops-gateway")

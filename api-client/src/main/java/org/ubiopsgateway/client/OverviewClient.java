@@ -4,6 +4,7 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.ubiopsgateway.contract.OverviewApi;
 
 /** {@link OverviewApi} for other services. */
 @RegisterRestClient(configKey = "ubiops-gateway")

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.ubiopsgateway.contract.RevisionsApi;
 import org.ubiopsgateway.model.revisions.Revision;
 
 import java.util.concurrent.CompletionStage;

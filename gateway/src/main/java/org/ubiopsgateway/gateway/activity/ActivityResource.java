@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.activity;
 
-import org.ubiopsgateway.client.ActivityApi;
+import org.ubiopsgateway.contract.ActivityApi;
 import org.ubiopsgateway.model.activity.AuditAction;
 import org.ubiopsgateway.model.activity.AuditEvent;
 import org.ubiopsgateway.model.activity.LogLevel;

@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.deployments;
 
-import org.ubiopsgateway.client.DeploymentsApi;
+import org.ubiopsgateway.contract.DeploymentsApi;
 import org.ubiopsgateway.model.deployments.Deployment;
 import org.ubiopsgateway.model.deployments.DeploymentCreate;
 import org.ubiopsgateway.model.deployments.DeploymentUpdate;

@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.deployments;
 
-import org.ubiopsgateway.client.VersionsApi;
+import org.ubiopsgateway.contract.VersionsApi;
 import org.ubiopsgateway.model.deployments.Version;
 import org.ubiopsgateway.model.deployments.VersionCreate;
 import org.ubiopsgateway.model.deployments.VersionUpdate;

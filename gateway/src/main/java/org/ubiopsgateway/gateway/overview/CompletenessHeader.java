@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import org.ubiopsgateway.client.OverviewApi;
+import org.ubiopsgateway.contract.OverviewApi;
 import org.ubiopsgateway.model.overview.ProjectOverview;
 
 /**

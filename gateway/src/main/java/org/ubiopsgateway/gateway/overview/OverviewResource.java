@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.overview;
 
-import org.ubiopsgateway.client.OverviewApi;
+import org.ubiopsgateway.contract.OverviewApi;
 import org.ubiopsgateway.model.overview.ProjectOverview;
 
 import java.util.concurrent.CompletionStage;

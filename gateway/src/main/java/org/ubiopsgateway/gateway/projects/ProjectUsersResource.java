@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.projects;
 
-import org.ubiopsgateway.client.ProjectUsersApi;
+import org.ubiopsgateway.contract.ProjectUsersApi;
 import org.ubiopsgateway.model.projects.ProjectUser;
 import org.ubiopsgateway.model.projects.ProjectUserCreate;
 

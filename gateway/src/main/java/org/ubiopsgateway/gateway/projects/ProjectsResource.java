@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.projects;
 
-import org.ubiopsgateway.client.ProjectsApi;
+import org.ubiopsgateway.contract.ProjectsApi;
 import org.ubiopsgateway.model.projects.InstanceType;
 import org.ubiopsgateway.model.projects.Project;
 import org.ubiopsgateway.model.projects.ProjectCreate;

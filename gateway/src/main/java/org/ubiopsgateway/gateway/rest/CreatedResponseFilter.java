@@ -5,7 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import org.ubiopsgateway.client.Created;
+import org.ubiopsgateway.contract.Created;
 import org.ubiopsgateway.model.common.Identifiable;
 
 /** Answers {@code 201 Created} with a {@code Location} for the contract methods marked {@link Created}. */

@@ -11,7 +11,7 @@ import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import org.ubiopsgateway.client.RevisionsApi;
+import org.ubiopsgateway.contract.RevisionsApi;
 import org.ubiopsgateway.gateway.error.PayloadTooLarge;
 import org.ubiopsgateway.gateway.security.RouteTable;
 

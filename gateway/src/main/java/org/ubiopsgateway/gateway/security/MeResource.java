@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.security;
 
-import org.ubiopsgateway.client.MeApi;
+import org.ubiopsgateway.contract.MeApi;
 import org.ubiopsgateway.model.me.Me;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.ubiopsgateway.gateway.templates;
 
-import org.ubiopsgateway.client.TemplatesApi;
+import org.ubiopsgateway.contract.TemplatesApi;
 import org.ubiopsgateway.model.templates.Template;
 
 import java.util.List;

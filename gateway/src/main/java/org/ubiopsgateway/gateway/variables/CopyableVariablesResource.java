@@ -2,7 +2,7 @@ package org.ubiopsgateway.gateway.variables;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Typed;
-import org.ubiopsgateway.client.CopyableVariablesApi;
+import org.ubiopsgateway.contract.CopyableVariablesApi;
 import org.ubiopsgateway.model.variables.CopyVariablesRequest;
 import org.ubiopsgateway.model.variables.EnvironmentVariable;
 

@@ -1,9 +1,9 @@
 package org.ubiopsgateway.gateway.variables;
 
-import org.ubiopsgateway.client.CopyableVariablesApi;
-import org.ubiopsgateway.client.EnvironmentVariablesApi;
-import org.ubiopsgateway.client.VariablesApi;
-import org.ubiopsgateway.client.VersionVariablesApi;
+import org.ubiopsgateway.contract.CopyableVariablesApi;
+import org.ubiopsgateway.contract.EnvironmentVariablesApi;
+import org.ubiopsgateway.contract.VariablesApi;
+import org.ubiopsgateway.contract.VersionVariablesApi;
 
 /**
  * Finds a level's variables. Every level is served by the same sub-resource code, told apart only by its

@@ -3,7 +3,7 @@ package org.ubiopsgateway.gateway.variables;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import org.ubiopsgateway.client.VariablesApi;
+import org.ubiopsgateway.contract.VariablesApi;
 import org.ubiopsgateway.model.variables.EnvironmentVariable;
 import org.ubiopsgateway.model.variables.EnvironmentVariableRequest;
 

@@ -2,7 +2,7 @@ package org.ubiopsgateway.gateway.variables;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Typed;
-import org.ubiopsgateway.client.VersionVariablesApi;
+import org.ubiopsgateway.contract.VersionVariablesApi;
 import org.ubiopsgateway.model.variables.EffectiveVariable;
 
 import java.util.List;

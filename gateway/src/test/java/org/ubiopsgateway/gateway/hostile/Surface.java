@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * The public surface as the application itself declares it: every row of the gate's {@link RouteTable} (a route
  * the table lacks is refused by the gate, so it is the whole reachable surface) with the JAX-RS methods that serve
- * it, read by reflection from the resource classes (and the {@code api-client} interfaces they implement), following
+ * it, read by reflection from the resource classes (and the contract interfaces they implement), following
  * sub-resource locators to the interfaces they return.
  */
 final class Surface {

@@ -52,9 +52,19 @@ class PackagedGatewayIT {
 
     @Test
     void packagedApplicationContainsNoEmulator() throws IOException {
+        assertEquals(0, librariesNamed("ubiops-emulator"),
+                "the emulator is a dev/test tool and must not ship in the production application");
+    }
+
+    @Test
+    void packagedApplicationContainsNoPublishedClient() throws IOException {
+        assertEquals(0, librariesNamed("api-client"), "the published client is for other services and the tests: in the "
+                + "application its interfaces would become beans validated at every start (docs/architecture.md)");
+    }
+
+    private static long librariesNamed(String artifact) throws IOException {
         try (Stream<Path> libraries = Files.list(Path.of("target/quarkus-app/lib/main"))) {
-            assertEquals(0, libraries.filter(p -> p.getFileName().toString().contains("ubiops-emulator")).count(),
-                    "the emulator is a dev/test tool and must not ship in the production application");
+            return libraries.filter(p -> p.getFileName().toString().contains(artifact)).count();
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.ubiopsgateway.client;
+package org.ubiopsgateway.contract;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package org.ubiopsgateway.client;
+package org.ubiopsgateway.contract;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

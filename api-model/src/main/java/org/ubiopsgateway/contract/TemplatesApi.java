@@ -1,4 +1,4 @@
-package org.ubiopsgateway.client;
+package org.ubiopsgateway.contract;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionStage;
 @Tag(name = "Templates", description = "Ready-made deployments")
 public interface TemplatesApi {
 
-    /** Also on {@link TemplatesClient}: the REST client does not inherit an interface-level {@code @Path}. */
+    /** Repeated on the api-client interface: the REST client does not inherit an interface-level {@code @Path}. */
     String PATH = "/api/v1/templates";
 
     @GET

@@ -1,4 +1,4 @@
-package org.ubiopsgateway.client;
+package org.ubiopsgateway.contract;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ import java.util.concurrent.CompletionStage;
 @Tag(name = "Overview", description = "A project's page in one answer")
 public interface OverviewApi {
 
-    /** Also on {@link OverviewClient}: the REST client does not inherit an interface-level {@code @Path}. */
+    /** Repeated on the api-client interface: the REST client does not inherit an interface-level {@code @Path}. */
     String PATH = "/api/v1/projects";
 
     /** Says whether every part of the overview is there. */

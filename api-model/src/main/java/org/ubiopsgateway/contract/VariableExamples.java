@@ -1,4 +1,4 @@
-package org.ubiopsgateway.client;
+package org.ubiopsgateway.contract;
 
 /** Request examples the environment variable contracts show in the OpenAPI document. */
 final class VariableExamples {

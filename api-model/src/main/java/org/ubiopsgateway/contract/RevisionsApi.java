@@ -1,4 +1,4 @@
-package org.ubiopsgateway.client;
+package org.ubiopsgateway.contract;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +32,7 @@ import java.util.concurrent.CompletionStage;
  * that the server and a client could both use without holding the package in memory: the multipart upload
  * (the server takes the {@code file} part spooled to disk by Quarkus, a type a portable client does not have)
  * and the download (the server answers a stream of upstream's bytes). The gateway declares them on its
- * resource; {@link RevisionsClient} gives clients a method for each.
+ * resource; {@code RevisionsClient} (api-client) gives clients a method for each.
  */
 @Path(RevisionsApi.PATH)
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +45,7 @@ import java.util.concurrent.CompletionStage;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public interface RevisionsApi {
 
-    /** Also on {@link RevisionsClient}: the REST client does not inherit an interface-level {@code @Path}. */
+    /** Repeated on the api-client interface: the REST client does not inherit an interface-level {@code @Path}. */
     String PATH = "/api/v1/projects/{project}/deployments/{deployment}/versions/{version}";
 
     @GET
