@@ -1,5 +1,7 @@
 package org.ubiopsgateway.gateway.resilience;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import org.ubiopsgateway.gateway.upstream.UpstreamException;
 import org.ubiopsgateway.gateway.upstream.wire.ProjectCreate;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,12 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GuardedCallTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Far longer than one call to the embedded emulator takes, even on a busy machine. */
+    private static final Duration ASSEMBLED_FOR = Duration.ofSeconds(3);
 
     @Inject
     UbiOpsProjects projects;
 
     @Inject
     Journal journal;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aCallGoesOutWhenSubscribedToOncePerSubscriptionNeverWhenOnlyAssembled() {
@@ -50,6 +58,20 @@ class GuardedCallTest {
         assertEquals(2, journal.count("projects_create"), "one call per subscription");
         assertEquals(timedReads + 2, timed("getProject"), "every attempt timed once");
         assertEquals(timedCreates + 2, timed("createProject"), "every attempt timed once");
+    }
+
+    @Test
+    void anAttemptIsTimedFromItsStartNotFromItsAssembly() throws InterruptedException {
+        Timer creates = registry.timer("gateway.upstream.calls", "operation", "createProject", "outcome", "client-error");
+        double before = creates.totalTime(TimeUnit.MILLISECONDS);
+
+        Uni<?> create = projects.createProject(ProjectCreate.of("never-made", "no-such-organization"));
+        Thread.sleep(ASSEMBLED_FOR.toMillis());
+        assertThrows(UpstreamException.class, () -> create.await().atMost(WAIT));
+
+        double timed = creates.totalTime(TimeUnit.MILLISECONDS) - before;
+        assertTrue(timed > 0 && timed < ASSEMBLED_FOR.toMillis(),
+                "the attempt's time, not the time since its Uni was built: " + timed + " ms");
     }
 
     @Test
