@@ -115,9 +115,10 @@ public class UpstreamGuard {
     @SuppressWarnings("unchecked")
     public <T> Uni<T> call(UpstreamCall call, Supplier<Uni<T>> action) {
         Context caller = Vertx.currentContext();
-        Supplier<Uni<Object>> attempt = () -> measured(call, attempt(call, caller,
+        Supplier<Uni<Object>> attempt = () -> measured(call, () -> attempt(call, caller,
                 (Supplier<Uni<Object>>) (Supplier<?>) action));
-        return (Uni<T>) Uni.createFrom().deferred(() -> call.retryable() ? retry.get(attempt, UNI) : attempt.get());
+        // The retry guard's Uni is lazy already: it starts an attempt when subscribed to.
+        return (Uni<T>) (call.retryable() ? retry.get(attempt, UNI) : Uni.createFrom().deferred(attempt::get));
     }
 
     /** Closes every circuit and forgets every count, as after a restart. */
@@ -136,10 +137,19 @@ public class UpstreamGuard {
         return groups.get(call.group())
                 .get(() -> onCaller(caller, () -> budget.take(call.group()).chain(() -> action.get()
                         .ifNoItem().after(timeout).on(EventLoops.timers()).fail())), UNI)
-                .onFailure(CircuitBreakerOpenException.class).transform(e -> circuitOpen(call.group()))
-                .onFailure(BulkheadException.class).transform(e -> new UpstreamRefused(UpstreamFailure.BULKHEAD_FULL,
-                        BULKHEAD_RETRY_AFTER, "Too many calls to UbiOps are in flight (endpoint group "
-                        + call.group().key() + ")"));
+                .onFailure().transform(e -> refusal(call.group(), e));
+    }
+
+    /** The guard's own refusals as the gateway's; any other failure as it is. */
+    private Throwable refusal(EndpointGroup group, Throwable failure) {
+        if (failure instanceof CircuitBreakerOpenException) {
+            return circuitOpen(group);
+        }
+        if (failure instanceof BulkheadException) {
+            return new UpstreamRefused(UpstreamFailure.BULKHEAD_FULL, BULKHEAD_RETRY_AFTER,
+                    "Too many calls to UbiOps are in flight (endpoint group " + group.key() + ")");
+        }
+        return failure;
     }
 
     /**
@@ -155,16 +165,15 @@ public class UpstreamGuard {
         return Uni.createFrom().deferred(attempt::get).runSubscriptionOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
-    private Uni<Object> measured(UpstreamCall call, Uni<Object> attempt) {
-        return Uni.createFrom().deferred(() -> {
-            Timer.Sample sample = Timer.start(registry);
-            return attempt.onItemOrFailure().invoke((item, failure) -> {
-                String outcome = outcome(failure);
-                sample.stop(timer(call.operation(), outcome));
-                if (outcome.equals("rate-limited")) {
-                    rateLimited.increment();
-                }
-            });
+    /** {@code attempt}, timed from now: called as the attempt starts (by the retry guard, or when subscribed to). */
+    private Uni<Object> measured(UpstreamCall call, Supplier<Uni<Object>> attempt) {
+        Timer.Sample sample = Timer.start(registry);
+        return attempt.get().onItemOrFailure().invoke((item, failure) -> {
+            String outcome = outcome(failure);
+            sample.stop(timer(call.operation(), outcome));
+            if (outcome.equals("rate-limited")) {
+                rateLimited.increment();
+            }
         });
     }
 
