@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import org.jboss.logging.Logger;
+import org.ubiopsgateway.gateway.eventloop.EventLoops;
 import org.ubiopsgateway.gateway.upstream.UpstreamFailure;
 
 import java.security.MessageDigest;
@@ -108,7 +109,7 @@ public class ReadCache {
             return Uni.createFrom().item((T) cached.value());
         }
         return flight(region, key, loader, (Predicate<Object>) storable)
-                .emitOn(command -> onContext(context, command))
+                .emitOn(EventLoops.on(context)) // a reader that joined another request's load goes on on its own loop
                 .map(entry -> {
                     note(routing, region, CacheStatus.MISS, entry, entry.storedAtMillis());
                     return (T) entry.value();
@@ -197,15 +198,6 @@ public class ReadCache {
             return request.getCurrent();
         } catch (ContextNotActiveException e) {
             return null; // not serving a request (a health check, say): no headers to set
-        }
-    }
-
-    /** A reader that joined another request's load continues on its own request's event loop. */
-    private static void onContext(Context context, Runnable command) {
-        if (context == null || Vertx.currentContext() == context) {
-            command.run();
-        } else {
-            context.runOnContext(ignored -> command.run());
         }
     }
 

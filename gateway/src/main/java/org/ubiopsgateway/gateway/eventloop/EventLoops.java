@@ -30,6 +30,20 @@ public final class EventLoops {
     }
 
     /**
+     * Runs a task on {@code context}: at once when called there (or when there is none), else queued to it. For work
+     * resumed on another thread or loop that belongs on its own request's loop.
+     */
+    public static Executor on(Context context) {
+        return task -> {
+            if (context == null || Vertx.currentContext() == context) {
+                task.run();
+            } else {
+                context.runOnContext(ignored -> task.run());
+            }
+        };
+    }
+
+    /**
      * Runs a task on the calling Vert.x context once the event being handled now is done; on the calling thread when
      * there is no context. For a round of upstream calls started from an answer: Vert.x holds back what is written to
      * a connection while that connection's read is being handled, and flushes it when the read ends, so a call that

@@ -162,7 +162,7 @@ public class UpstreamGuard {
         if (caller == null || Vertx.currentContext() == caller) {
             return attempt.get();
         }
-        return Uni.createFrom().deferred(attempt::get).runSubscriptionOn(task -> caller.runOnContext(ignored -> task.run()));
+        return Uni.createFrom().deferred(attempt::get).runSubscriptionOn(EventLoops.on(caller));
     }
 
     /** {@code attempt}, timed from now: called as the attempt starts (by the retry guard, or when subscribed to). */
