@@ -377,6 +377,31 @@ jit_cpu_s() {
         END {printf "%.2f", t / hz}'
 }
 
+# The CPU seconds the JIT compiler threads of JVM $1 used since jit_cpu_s read $2 from it.
+jit_cpu_since() {
+    awk -v a="$2" -v b="$(jit_cpu_s "$1")" 'BEGIN {printf "%.2f", b - a}'
+}
+
+# Paced requests run the gateway's code far less often than a back-to-back warm-up did, and the JIT compiles the
+# rest of it only then: paced rounds (discarded, WARMUP_ROUND_S each, PACED_DELAY_MS before each request) until the
+# JIT compiler threads of the JVM $1 used at most 5 % of a core in a round (or WARMUP_MAX_S), so a paced measurement
+# measures the warmed-up server, not its compiler competing for the two cores. Prints the seconds used and the JIT's
+# CPU seconds in the last round. settle_jit PID URL [wrk options]
+settle_jit() {
+    local pid=$1 url=$2 used=0 before jit
+    shift 2
+    while :; do
+        before=$(jit_cpu_s "$pid")
+        wrk_json 1 1 "$WARMUP_ROUND_S" "$PACED_DELAY_MS" "$url" "$@" >/dev/null
+        used=$((used + WARMUP_ROUND_S))
+        jit=$(jit_cpu_since "$pid" "$before")
+        if ((used >= WARMUP_MAX_S)) || awk -v j="$jit" -v s="$WARMUP_ROUND_S" 'BEGIN {exit !(j <= 0.05 * s)}'; then
+            echo "$used $jit"
+            return
+        fi
+    done
+}
+
 # CPU seconds per thread group (the thread's name without its number) of a running JVM, as "group<TAB>seconds" lines.
 thread_cpu() {
     thread_ticks "$1" | awk -F'\t' -v hz="$(getconf CLK_TCK)" '

@@ -119,25 +119,6 @@ warm_up() {
     done
 }
 
-# Paced requests run the gateway's code far less often than the back-to-back warm-up did, and the JIT compiles the
-# rest of it only now: paced rounds (discarded) until the JIT compiler threads of the JVM $1 used at most 5 % of a
-# core in a round (or WARMUP_MAX_S), so a paced row measures the warmed-up server, not its compiler competing for the
-# two cores. Prints the seconds used and the JIT's CPU seconds in the last round. settle_jit PID URL [wrk options]
-settle_jit() {
-    local pid=$1 url=$2 used=0 before jit
-    shift 2
-    while :; do
-        before=$(jit_cpu_s "$pid")
-        wrk_json 1 1 "$WARMUP_ROUND_S" "$PACED_DELAY_MS" "$url" "$@" >/dev/null
-        used=$((used + WARMUP_ROUND_S))
-        jit=$(awk -v a="$before" -v b="$(jit_cpu_s "$pid")" 'BEGIN {printf "%.2f", b - a}')
-        if ((used >= WARMUP_MAX_S)) || awk -v j="$jit" -v s="$WARMUP_ROUND_S" 'BEGIN {exit !(j <= 0.05 * s)}'; then
-            echo "$used $jit"
-            return
-        fi
-    done
-}
-
 # One wrk measurement as a row: warm-up (discarded), then the measured run, counting the upstream calls it caused.
 # measure TARGET DESCRIPTION THREADS CONNECTIONS DELAY_MS URL [wrk options]
 measure() {
@@ -157,7 +138,7 @@ measure_warm() {
     # JIT_PID: a JVM whose compiler's CPU during the row is reported (null for the others)
     local jit_before=${JIT_PID:+$(jit_cpu_s "$JIT_PID")} jit=null
     run=$(wrk_json "$threads" "$connections" "$seconds" "$delay" "$url" "$@")
-    [[ -z ${JIT_PID:-} ]] || jit=$(awk -v a="$jit_before" -v b="$(jit_cpu_s "$JIT_PID")" 'BEGIN {printf "%.2f", b - a}')
+    [[ -z ${JIT_PID:-} ]] || jit=$(jit_cpu_since "$JIT_PID" "$jit_before")
     calls=$(calls_since_mark)
     jq -c --arg target "$target" --arg what "$what" --arg url "$url" --argjson calls "$calls" \
         --argjson warmed "${WARMED:-null}" --argjson connections "$connections" --argjson jit "$jit" "$JQ_DEFS"'

@@ -28,7 +28,8 @@ while (($#)); do
     shift
 done
 PACED_DELAY_MS=${BENCH_PACED_DELAY_MS:-10}
-ROUND_S=5
+WARMUP_ROUND_S=5
+WARMUP_MAX_S=60
 WARMUP_S=60
 
 WORK=$(mktemp -d /tmp/ubiops-threads.XXXXXX)
@@ -82,21 +83,17 @@ measure() {
 
 main() {
     start_emulator_and_gateway
-    local user passthrough cached auth=(-H "Authorization: Bearer $JWT") used jit before out
+    local user passthrough cached auth=(-H "Authorization: Bearer $JWT") url used jit out
     user=$(curl -sf -H "Authorization: Token $UPSTREAM_TOKEN" "$EMULATOR/v2.1/projects/demo-project/users" | jq -r '.[0].id')
     passthrough=$GATEWAY/api/v1/projects/demo-project/users/$user
     cached=$GATEWAY/api/v1/projects/demo-project/instance-types
     log "warm-up: ${WARMUP_S}s back to back (wrk -t2 -c8) on both routes"
     wrk_json 2 8 $((WARMUP_S / 2)) 0 "$passthrough" "${auth[@]}" >/dev/null
     wrk_json 2 8 $((WARMUP_S / 2)) 0 "$cached" "${auth[@]}" >/dev/null
-    for used in $(seq "$ROUND_S" "$ROUND_S" "$WARMUP_S"); do
-        before=$(jit_cpu_s "$GATEWAY_PID")
-        wrk_json 1 1 "$ROUND_S" "$PACED_DELAY_MS" "$passthrough" "${auth[@]}" >/dev/null
-        wrk_json 1 1 "$ROUND_S" "$PACED_DELAY_MS" "$cached" "${auth[@]}" >/dev/null
-        jit=$(awk -v a="$before" -v b="$(jit_cpu_s "$GATEWAY_PID")" 'BEGIN {printf "%.2f", b - a}')
-        awk -v j="$jit" -v s="$ROUND_S" 'BEGIN {exit !(j <= 0.1 * s)}' && break
+    for url in "$passthrough" "$cached"; do
+        read -r used jit < <(settle_jit "$GATEWAY_PID" "$url" "${auth[@]}")
+        log "paced warm-up of ${url#"$GATEWAY"}: ${used}s, the JIT used ${jit} CPU s in the last round"
     done
-    log "paced warm-up: ${used}s per route, the JIT used ${jit} CPU s in the last round"
     out=$BENCH_DIR/results/$(date -u +%Y-%m-%dT%H%M%SZ)-threads.md
     {
         echo "# Threads per request, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
