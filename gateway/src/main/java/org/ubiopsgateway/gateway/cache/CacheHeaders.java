@@ -14,7 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import org.ubiopsgateway.model.common.Identifiable;
 
+import io.vertx.ext.web.RoutingContext;
+import org.ubiopsgateway.gateway.security.AccessFilter;
+
 import java.util.Collection;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Every successful JSON read answers with an {@code ETag} (of the JSON it sends) and
@@ -31,10 +36,12 @@ public class CacheHeaders implements ContainerResponseFilter {
 
     private final CurrentVertxRequest request;
     private final ObjectMapper json;
+    private final CachedAnswers answers;
 
-    public CacheHeaders(CurrentVertxRequest request, ObjectMapper json) {
+    public CacheHeaders(CurrentVertxRequest request, ObjectMapper json, CachedAnswers answers) {
         this.request = request;
         this.json = json;
+        this.answers = answers;
     }
 
     @Override
@@ -45,28 +52,37 @@ public class CacheHeaders implements ContainerResponseFilter {
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType()) || !isModel(entity)) {
             return;
         }
-        CacheOutcome outcome = request.getCurrent().get(CacheOutcome.KEY);
+        RoutingContext routing = request.getCurrent();
+        CacheOutcome outcome = routing.get(CacheOutcome.KEY);
         byte[] body;
         String etag;
         if (outcome != null && outcome.entry().value() == entity) {
             body = outcome.entry().json();
             etag = outcome.entry().etag();
+            answers.remember(routing, outcome, AccessFilter.route(requestContext), response.getStringHeaders().entrySet()
+                    .stream().flatMap(h -> h.getValue().stream().map(v -> Map.entry(h.getKey(), v))).toList());
         } else {
             body = json.writeValueAsBytes(entity); // a value built for this request (filtered for the caller, say)
             etag = ReadCache.etag(body);
         }
-        if (outcome != null) {
-            response.getHeaders().putSingle(X_CACHE, outcome.status().name());
-            response.getHeaders().putSingle("Age", outcome.ageSeconds());
-        }
-        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, REVALIDATE);
+        put(response.getHeaders()::putSingle, outcome == null ? null : outcome.status(),
+                outcome == null ? 0 : outcome.ageSeconds(), etag);
         if (matches(requestContext.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
             response.setEntity(body, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
         }
+    }
+
+    /** The headers of a JSON read: {@code X-Cache} and {@code Age} when it went through the cache ({@code status}). */
+    static void put(BiConsumer<String, String> header, CacheStatus status, long ageSeconds, String etag) {
+        if (status != null) {
+            header.accept(X_CACHE, status.name());
+            header.accept("Age", Long.toString(ageSeconds));
+        }
+        header.accept(HttpHeaders.ETAG, etag);
+        header.accept(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
     /** Records and lists of them: not streams, files or bytes, which are written as they are. */

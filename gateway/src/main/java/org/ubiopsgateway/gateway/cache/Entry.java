@@ -1,10 +1,10 @@
 package org.ubiopsgateway.gateway.cache;
 
 /**
- * A cached answer: the value, its JSON (serialised once, when stored, and written as is on every hit) and the
+ * A cached answer: where it is kept, the value, its JSON (serialised once, when stored, and written as is on every hit) and the
  * ETag derived from that JSON, so every replica gives the same answer the same ETag.
  */
-record Entry(Object value, byte[] json, String etag, long storedAtMillis) {
+record Entry(Region region, String key, Object value, byte[] json, String etag, long storedAtMillis) {
 
     long ageMillis(long nowMillis) {
         return Math.max(0, nowMillis - storedAtMillis);

@@ -122,6 +122,20 @@ public class ReadCache {
                 });
     }
 
+    long now() {
+        return clock.millis();
+    }
+
+    /** Whether {@code entry} is still the one cached under its key, and fresh at {@code now}: a read would hit it. */
+    boolean isCurrent(Entry entry, long now) {
+        return lookup(entry.region(), entry.key(), now) == entry && entry.ageMillis(now) < ttlMillis.get(entry.region());
+    }
+
+    /** Counts a hit served without {@link #read}: an answer written from an entry as it is. */
+    void countHit(Region region) {
+        counters.get(region).get(CacheStatus.HIT).increment();
+    }
+
     /** Drops every entry {@code invalidation} selects, in every region, and detaches loads of them in flight. */
     Uni<Void> evict(Invalidation invalidation) {
         flights.keySet().removeIf(flight -> invalidation.matches(flight.key()));
@@ -150,7 +164,7 @@ public class ReadCache {
         return flights.computeIfAbsent(flightKey, k -> {
             AtomicReference<Uni<Entry>> self = new AtomicReference<>();
             Uni<Entry> load = Uni.createFrom().<Object>deferred(loader::get)
-                    .map(value -> entry(value, clock.millis()))
+                    .map(value -> entry(region, key, value, clock.millis()))
                     .invoke(entry -> {
                         // Not stored when an invalidation detached this load: it may predate the write.
                         if (flights.remove(k, self.get()) && storable.test(entry.value())) {
@@ -164,10 +178,10 @@ public class ReadCache {
         });
     }
 
-    private Entry entry(Object value, long now) {
+    private Entry entry(Region region, String key, Object value, long now) {
         try {
             byte[] bytes = json.writeValueAsBytes(value);
-            return new Entry(value, bytes, etag(bytes), now);
+            return new Entry(region, key, value, bytes, etag(bytes), now);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a cached value", e);
         }
@@ -188,7 +202,7 @@ public class ReadCache {
         if (routing != null) {
             // An answer built from several reads (an effective view, an overview) is as stale as its stalest part.
             CacheOutcome earlier = routing.get(CacheOutcome.KEY);
-            CacheOutcome outcome = new CacheOutcome(status, entry, entry.ageMillis(now) / 1000);
+            CacheOutcome outcome = new CacheOutcome(status, entry, entry.ageMillis(now) / 1000, true);
             routing.put(CacheOutcome.KEY, earlier == null ? outcome : earlier.and(outcome));
         }
     }

@@ -52,8 +52,7 @@ public class CallerRateLimit {
         if (!config.enabled() || subject == null) {
             return null;
         }
-        long now = System.nanoTime();
-        long wait = buckets.get(subject, s -> new TokenBucket(config.burst(), config.requestsPerSecond(), now)).take(now);
+        long wait = take(subject);
         if (wait == 0) {
             return null;
         }
@@ -61,5 +60,15 @@ public class CallerRateLimit {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
         return Problems.builder(ProblemKind.RATE_LIMITED, 429, detail, null)
                 .header(HttpHeaders.RETRY_AFTER, seconds).build();
+    }
+
+    /** Whether {@code subject} may make one more request now; if so, the request is counted. */
+    public boolean admits(String subject) {
+        return !config.enabled() || take(subject) == 0;
+    }
+
+    private long take(String subject) {
+        long now = System.nanoTime();
+        return buckets.get(subject, s -> new TokenBucket(config.burst(), config.requestsPerSecond(), now)).take(now);
     }
 }

@@ -73,6 +73,23 @@ public class AccessFilter {
                         REALM + ", error=\"invalid_token\"", "The bearer token is invalid, expired or not meant for this gateway"));
     }
 
+    /** The route the gate matched for this request; null when it matched none, or the request is not under its path. */
+    public static RouteTable.Matched route(ContainerRequestContext request) {
+        return request.getProperty(LOOKUP) instanceof RouteTable.Matched matched ? matched : null;
+    }
+
+    /**
+     * The caller of a bearer token verified on an earlier request, if it may use {@code route}: the gate's decision
+     * without Quarkus's authentication chain, for {@link org.ubiopsgateway.gateway.cache.CachedAnswers}. Null when the
+     * token is not one already verified, or the caller may not use the route (the whole gate then answers).
+     */
+    public Caller admitted(String authorization, RouteTable.Matched route) {
+        String token = bearer(authorization);
+        SecurityIdentity known = token == null ? null : tokens.identity(token);
+        Caller caller = known == null ? null : Caller.of(known);
+        return caller != null && refusal(caller, route) == null ? caller : null;
+    }
+
     /** Null lets the request through. */
     private Response decide(ContainerRequestContext request, RouteTable.Lookup lookup, SecurityIdentity identity) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken)) {
@@ -88,6 +105,11 @@ public class AccessFilter {
         if (!(lookup instanceof RouteTable.Matched matched)) {
             return Problems.response(ProblemKind.NOT_FOUND, 404, "No such resource");
         }
+        return refusal(caller, matched);
+    }
+
+    /** The role the route requires and, under {@code /projects/{project}}, the project in the caller's claim. */
+    private static Response refusal(Caller caller, RouteTable.Matched matched) {
         Role required = matched.rule().role();
         if (!caller.role().grants(required)) {
             return Problems.response(ProblemKind.FORBIDDEN, 403, "This route needs the " + required.group() + " role");

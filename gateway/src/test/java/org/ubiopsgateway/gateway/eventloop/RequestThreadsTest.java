@@ -77,6 +77,26 @@ class RequestThreadsTest {
         }
     }
 
+    /**
+     * A cache hit whose answer is a cached entry as it is never reaches Quarkus REST (cache.CachedAnswers): once the
+     * first read has answered the whole way, the next ones pass none of its filters. They are answered on the event
+     * loop that read them, as any Vert.x route is.
+     */
+    @Test
+    void aRepeatedCachedReadIsAnsweredBeforeQuarkusRest() {
+        String path = "/api/v1/projects/demo-project/instance-types";
+        ThreadStages.watch("demo-project");
+        given().get(path).then().statusCode(200);
+        assertEquals(List.of("arrival", "upstream call sent", "upstream answer read", "upstream answer handled",
+                "answer"), ThreadStages.stop().stream().map(ThreadStages.Stage::name).toList(), "the first read");
+
+        for (int i = 0; i < REQUESTS; i++) {
+            ThreadStages.watch("demo-project");
+            given().get(path).then().statusCode(200).header("X-Cache", "HIT");
+            assertEquals(List.of(), ThreadStages.stop(), "a repeated read: no filter of Quarkus REST, no upstream call");
+        }
+    }
+
     /** Every stage on one event-loop thread, the reading of every upstream answer off its connection included. */
     private static void assertOneEventLoop(String what, List<ThreadStages.Stage> stages) {
         Map<String, List<String>> byThread = new TreeMap<>(stages.stream().collect(Collectors.groupingBy(

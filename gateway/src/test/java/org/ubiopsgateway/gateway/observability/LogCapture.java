@@ -36,12 +36,17 @@ final class LogCapture extends Handler {
     }
 
     LogRecord awaitRecord(Predicate<String> wanted) {
+        return awaitRecords(wanted, 1).get(0);
+    }
+
+    /** Exactly {@code count} records whose message is {@code wanted}, once they have all been logged. */
+    List<LogRecord> awaitRecords(Predicate<String> wanted, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             List<LogRecord> matching = records.stream().filter(r -> wanted.test(r.getMessage())).toList();
-            if (!matching.isEmpty()) {
-                assertEquals(1, matching.size(), "one line per request: " + matching);
-                return matching.get(0);
+            if (matching.size() >= count) {
+                assertEquals(count, matching.size(), "one line per request: " + matching);
+                return matching;
             }
             try {
                 Thread.sleep(20);

@@ -27,6 +27,8 @@ class TracingTest {
     /** A caller's trace: W3C trace context, sampled. */
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+    private static final String HIT_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+    private static final String TRACEPARENT_OF_HIT = "00-" + HIT_TRACE_ID + "-b7ad6b7169203331-01";
 
     public static class WithOtlpEndpoint implements QuarkusTestProfile {
         @Override
@@ -71,5 +73,23 @@ class TracingTest {
                 .findFirst().orElse(null))), "the gateway's span continues the caller's trace: " + trace);
         assertTrue(trace.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT),
                 "the upstream call is a child in the same trace (its traceparent goes to UbiOps): " + trace);
+    }
+
+    @Test
+    void aCacheHitAnsweredBeforeQuarkusRestIsTracedAndLoggedUnderItsRoute() {
+        String path = "/api/v1/projects/demo-project/instance-types";
+        RestAssured.given().get(path).then().statusCode(200);
+        RestAssured.given().get(path).then().statusCode(200).header("X-Cache", "HIT");
+        RestAssured.given().header("traceparent", TRACEPARENT_OF_HIT).get(path).then().statusCode(200)
+                .header("X-Cache", "HIT");
+
+        assertTrue(accessLog.awaitRecords(l -> l.contains("\"GET " + path + " HTTP/1.1\" 200 "), 3).stream()
+                .anyMatch(l -> HIT_TRACE_ID.equals(((ExtLogRecord) l).getMdc("traceId"))),
+                "the hit's access log line, with the caller's trace id");
+        List<SpanData> trace = spans.ended().stream().filter(s -> s.getTraceId().equals(HIT_TRACE_ID)).toList();
+        assertTrue(trace.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER
+                && "/api/v1/projects/{project}/instance-types".equals(s.getAttributes().asMap().entrySet().stream()
+                .filter(e -> e.getKey().getKey().equals("http.route")).map(e -> String.valueOf(e.getValue()))
+                .findFirst().orElse(null))), "the hit's span continues the caller's trace, named by its route: " + trace);
     }
 }

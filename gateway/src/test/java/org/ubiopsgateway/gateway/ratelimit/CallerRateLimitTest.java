@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,17 @@ class CallerRateLimitTest {
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 10, "one token every 10 s: Retry-After " + retryAfter);
         assertEquals(0, emulator.journal().size(), "a refused request never reaches UbiOps");
+    }
+
+    /** Cache hits are answered ahead of Quarkus REST (cache.CachedAnswers): they spend the allowance all the same. */
+    @Test
+    void cachedReadsSpendTheAllowanceAndACallerOverItGets429() {
+        String token = tokenOf("rate-cached");
+        for (int i = 0; i < BURST; i++) {
+            TestTokens.as(token).get("/api/v1/projects/demo-project/instance-types").then().statusCode(200);
+        }
+        TestTokens.as(token).get("/api/v1/projects/demo-project/instance-types").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
     }
 
     @Test
