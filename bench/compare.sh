@@ -122,7 +122,7 @@ compare_overview() {
         echo "|---:|---:|---|---:|---:|---:|---:|---|---:|"
         jq -rs 'def med: sort | .[length / 2 | floor]; def r2: . * 100 | round / 100;
             group_by([.latency, .deployments, .side]) | .[]
-            | "| \(.[0].latency) | \(.[0].deployments) | \(.[0].side) | \(map(.ms) | med | r2) | \(map(.ms) | med / .[0].single_ms | r2) | \(map(.gap_ms) | med | r2) | \(map(.last_ms) | med | r2) | \(if all(.[]; .ok) then "yes" else "no" end) | \(map(.calls) | add) |"' "$ROWS"
+            | "| \(.[0].latency) | \(.[0].deployments) | \(.[0].side) | \(map(.ms) | med | r2) | \((map(.ms) | med) / .[0].single_ms | r2) | \(map(.gap_ms) | med | r2) | \(map(.last_ms) | med | r2) | \(if all(.[]; .ok) then "yes" else "no" end) | \(map(.calls) | add) |"' "$ROWS"
     } >"$out.md"
     cat "$out.md"
     log "written: $out.md"
