@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Before and after in one run: the packaged gateway of an earlier commit (the baseline) beside the one of this tree,
 # in front of one emulator, on the cached read (back to back) and on a pass-through (paced, one connection). The
-# runs alternate between the two gateways, so a machine that gets busier or quieter touches both alike.
+# runs alternate between the two gateways, so a machine that gets busier or quieter touches both alike. With
+# --overview, the cold overview instead (bench/run.sh scenario 3, the same projects read cold by each gateway).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -9,20 +10,28 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 
 usage() {
     cat <<'EOF'
-Usage: bench/compare.sh [--rounds N] [--seconds N] BASELINE-REV
+Usage: bench/compare.sh [--rounds N] [--seconds N] [--overview] BASELINE-REV
 
 Builds BASELINE-REV (a commit, branch or tag) in a temporary git worktree, builds this tree if its sources are
 newer than its jar, starts both gateways (prod profile, BENCH_JAVA_OPTS) and one emulator, warms both up, then
 alternates N rounds (3) of: the cached read (wrk -t2 -c32, S seconds, 10 by default) and a pass-through (one
 connection, 10 ms before each request, the micro-cache never involved) on each gateway. Prints a table (median of
 the rounds; upstream calls counted in every row) and writes it to bench/results/<date>-compare.md.
+
+--overview: instead, with 50 and then 100 ms on every upstream call, N (6 by default) cold overviews of projects
+with 1, 10 and 50 deployments on each gateway, alternating which reads a project first (the emulator keeps no cache,
+and each gateway reads it for the first time), after a warm-up of 60 overviews of other projects on each; prints
+the median time (and its ratio to one direct upstream call), the gap between the rounds and the time from the
+deployment list's answer to the last versions call (emulator journal), into bench/results/<date>-compare-overview.md.
 EOF
 }
 
-ROUNDS=3
+ROUNDS=
 SECONDS_EACH=10
+OVERVIEW=0
 while (($#)); do
     case $1 in
+        --overview) OVERVIEW=1 ;;
         --rounds) ROUNDS=$2; shift ;;
         --seconds) SECONDS_EACH=$2; shift ;;
         -h | --help) usage; exit 0 ;;
@@ -32,6 +41,7 @@ while (($#)); do
     shift
 done
 [[ -n ${BASE_REV:-} ]] || { usage >&2; exit 2; }
+((OVERVIEW)) && ROUNDS=${ROUNDS:-6} || ROUNDS=${ROUNDS:-3}
 
 WORK=$(mktemp -d /tmp/ubiops-compare.XXXXXX)
 # shellcheck source=bench/lib.sh
@@ -58,6 +68,66 @@ CACHED=/api/v1/projects/demo-project/instance-types
 # A project member: a read the gateway never caches, so every request is one upstream call.
 PASSTHROUGH=/api/v1/projects/demo-project/users/5e3b2a0c-1c4f-4d7e-9a61-0f7b2d8c9e01
 
+# The cold overview on both gateways, alternating (--overview).
+compare_overview() {
+    local auth=(-H "Authorization: Bearer $JWT") upstream=(-H "Authorization: Token $UPSTREAM_TOKEN")
+    local organization latency n k i side sample single load_before sides
+    organization=$(curl -sf "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project" | jq -r .organization_name)
+    for ((k = 1; k <= 60; k++)); do queue_overview_project "cmpwarm-$k" 10 "$organization"; done
+    for latency in 50 100; do
+        for n in 1 10 50; do
+            for ((k = 1; k <= ROUNDS; k++)); do queue_overview_project "cmp$latency-$n-$k" "$n" "$organization"; done
+        done
+    done
+    log "creating the projects"
+    for f in "$WORK"/create-*.curl; do run_batch "$f"; done
+    log "warming up: 60 overviews of projects with 10 deployments on each gateway"
+    for ((k = 1; k <= 60; k++)); do
+        for side in baseline this; do
+            curl -sf -o /dev/null "${auth[@]}" "${URL[$side]}/api/v1/projects/cmpwarm-$k/overview" || die "warm-up overview failed"
+        done
+    done
+    load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+    for latency in 50 100; do
+        upstream_latency "$latency"
+        single=$(for ((i = 0; i < 15; i++)); do timed_get "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project"; done \
+            | jq -s 'map(.ms) | sort | .[length / 2 | floor]')
+        for n in 1 10 50; do
+            log "$latency ms, $n deployment(s)"
+            for ((k = 1; k <= ROUNDS; k++)); do
+                ((k % 2)) && sides=(baseline this) || sides=(this baseline)
+                for side in "${sides[@]}"; do
+                    curl -sf -o /dev/null -X DELETE "$EMULATOR/emulator/journal"
+                    sample=$(timed_get "${auth[@]}" "${URL[$side]}/api/v1/projects/cmp$latency-$n-$k/overview")
+                    jq -c --arg side "$side" --argjson latency "$latency" --argjson n "$n" --argjson single "$single" \
+                        --argjson rounds "$(journal_rounds "/v2.1/projects/cmp$latency-$n-$k")" \
+                        '{side: $side, latency: $latency, deployments: $n, single_ms: $single, ms, ok: (.code == 200 and .complete),
+                          calls: $rounds.calls, gap_ms: $rounds.gap_ms,
+                          last_ms: ($rounds.gap_ms + ($rounds.second_round_spread_ms // 0))}' <<<"$sample" | tee -a "$ROWS" >&2
+                done
+            done
+        done
+    done
+    upstream_latency 0
+    local out
+    out=$BENCH_DIR/results/$(date -u +%Y-%m-%dT%H%M%SZ)-compare-overview
+    {
+        echo "# Cold overview before and after, one run: baseline $BASE_REV ($BASE_SHA) against $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- gateway || echo ' with uncommitted changes')"
+        echo
+        echo "- $(date -u +%Y-%m-%dT%H:%M:%SZ); JVM options: ${BENCH_JAVA_OPTS:-none}; load average before the measured overviews: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "- $ROUNDS cold overviews per gateway, size and latency, alternating which gateway reads a project first; medians."
+        echo "- Ratio: to one direct upstream call (GET /v2.1/projects/demo-project, median of 15). Gap: from the emulator's answer to the deployment list to the arrival of the first versions call; to last: to the arrival of the last one (journal)."
+        echo
+        echo "| upstream latency | deployments | gateway | cold p50 ms | ÷ one call | gap ms | list answer → last versions call ms | all 200 and complete | upstream calls |"
+        echo "|---:|---:|---|---:|---:|---:|---:|---|---:|"
+        jq -rs 'def med: sort | .[length / 2 | floor]; def r2: . * 100 | round / 100;
+            group_by([.latency, .deployments, .side]) | .[]
+            | "| \(.[0].latency) | \(.[0].deployments) | \(.[0].side) | \(map(.ms) | med | r2) | \((map(.ms) | med) / .[0].single_ms | r2) | \(map(.gap_ms) | med | r2) | \(map(.last_ms) | med | r2) | \(if all(.[]; .ok) then "yes" else "no" end) | \(map(.calls) | add) |"' "$ROWS"
+    } >"$out.md"
+    cat "$out.md"
+    log "written: $out.md"
+}
+
 start_emulator
 THIS_JAR=$GATEWAY_JAR
 declare -A URL
@@ -65,12 +135,17 @@ for side in baseline this; do
     [[ $side == baseline ]] && GATEWAY_JAR=$BASE_TREE/gateway/target/quarkus-app/quarkus-run.jar || GATEWAY_JAR=$THIS_JAR
     start_gateway
     URL[$side]=$GATEWAY
+    ((OVERVIEW)) && continue
     log "$side: warming up (30 s cached, 5 s pass-through)"
     wrk_json 2 32 30 0 "$GATEWAY$CACHED" -H "Authorization: Bearer $JWT" >/dev/null
     wrk_json 1 1 5 0 "$GATEWAY$PASSTHROUGH" -H "Authorization: Bearer $JWT" >/dev/null
 done
 
 ROWS=$WORK/rows.jsonl
+if ((OVERVIEW)); then
+    compare_overview
+    exit 0
+fi
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq "$ROUNDS"); do
     for side in baseline this; do

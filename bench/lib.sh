@@ -234,6 +234,76 @@ render() {
     printf '%s\n' "$text" >"$output"
 }
 
+# --- the overview's projects and rounds (bench/run.sh scenario 3, bench/compare.sh --overview) -------------------
+
+# Every upstream call from now on takes MS milliseconds more (0: none), by an emulator fault rule.
+upstream_latency() {
+    curl -sf -o /dev/null -X DELETE "$EMULATOR/emulator/faults"
+    (($1 == 0)) || jq -nc --argjson ms "$1" '{path_pattern: "/v2\\.1/.*", min_latency_ms: $ms}' \
+        | curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary @- "$EMULATOR/emulator/faults"
+}
+
+# One timed call: prints {code, ms, complete, x_cache}.
+timed_get() {
+    local out code secs xcache complete
+    out=$(curl -s --max-time 60 -o "$WORK/sample.json" -w '%{http_code} %{time_total} %header{x-cache}' "$@")
+    read -r code secs xcache <<<"$out"
+    complete=$(jq -c 'if type == "object" and has("complete") then .complete else null end' "$WORK/sample.json" \
+        2>/dev/null || echo null)
+    jq -nc --arg code "$code" --arg secs "$secs" --arg xcache "${xcache:-}" --argjson complete "$complete" \
+        '{code: ($code | tonumber), ms: ($secs | tonumber * 1000 * 100 | round / 100), complete: $complete,
+          x_cache: $xcache}'
+}
+
+# The overview's rounds of upstream calls from the emulator's journal (arrival and answer times in µs), for the calls
+# under PATH: how the first round's calls spread, the gap from the deployment list's answer to the first call of the
+# versions round, and how that round's calls spread.
+journal_rounds() {
+    curl -sf "$EMULATOR/emulator/journal" | jq -c --arg p "$1" '
+        def spread: if length == 0 then null else ((map(.received_us) | max) - (map(.received_us) | min)) / 1000 end;
+        map(select(.path == $p or (.path | startswith($p + "/")))) as $calls
+        | ($calls | map(select(.operation == "deployment_versions_list"))) as $second
+        | ($calls | map(select(.operation == "deployments_list")) | first | .answered_us) as $listed
+        | {calls: ($calls | length),
+           first_round_spread_ms: ($calls | map(select(.operation != "deployment_versions_list"
+                                                        and .operation != "revisions_get")) | spread),
+           gap_ms: (if ($second | length) == 0 or $listed == null then null
+                    else (($second | map(.received_us) | min) - $listed) / 1000 end),
+           second_round_spread_ms: ($second | spread)}'
+}
+
+# Appends a POST of a JSON body to a curl config file (one curl process sends the whole batch on one connection).
+batch_post() {
+    local file=$1 path=$2 body=$3
+    [[ -s $file ]] && echo next >>"$file"
+    cat >>"$file" <<EOF
+url = "$EMULATOR/v2.1$path"
+header = "Authorization: Token $UPSTREAM_TOKEN"
+header = "Content-Type: application/json"
+data = "${body//\"/\\\"}"
+output = "/dev/null"
+write-out = "%{http_code}\n"
+EOF
+}
+
+run_batch() {
+    local file=$1 failures
+    failures=$(curl -s -K "$file" | grep -cv '^201$' || true)
+    ((failures == 0)) || die "$failures of the creations in $file failed"
+}
+
+# Queues the creation of project NAME with N deployments of one version each (of ORGANIZATION) in $WORK/create-*.curl,
+# for run_batch: an overview of it calls upstream in two rounds.
+queue_overview_project() {
+    local p=$1 n=$2 organization=$3 i
+    batch_post "$WORK/create-1-projects.curl" /projects "{\"name\":\"$p\",\"organization_name\":\"$organization\"}"
+    for ((i = 1; i <= n; i++)); do
+        batch_post "$WORK/create-2-deployments.curl" "/projects/$p/deployments" \
+            "{\"name\":\"d-$i\",\"input_type\":\"plain\",\"output_type\":\"plain\"}"
+        batch_post "$WORK/create-3-versions.curl" "/projects/$p/deployments/d-$i/versions" '{"version":"v1"}'
+    done
+}
+
 # --- start-up and memory (scenario 4; docs/startup.md) -------------------------------------------------------------
 
 # The JVM options of the image: deploy/Dockerfile.jvm's JAVA_OPTS, read from it so the bench and the image cannot

@@ -1,6 +1,5 @@
 package org.ubiopsgateway.gateway.cache;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -164,7 +163,7 @@ public class ReadCache {
         return flights.computeIfAbsent(flightKey, k -> {
             AtomicReference<Uni<Entry>> self = new AtomicReference<>();
             Uni<Entry> load = Uni.createFrom().<Object>deferred(loader::get)
-                    .map(value -> entry(region, key, value, clock.millis()))
+                    .map(value -> new Entry(region, key, value, clock.millis(), json))
                     .invoke(entry -> {
                         // Not stored when an invalidation detached this load: it may predate the write.
                         if (flights.remove(k, self.get()) && storable.test(entry.value())) {
@@ -176,15 +175,6 @@ public class ReadCache {
             self.set(load);
             return load;
         });
-    }
-
-    private Entry entry(Region region, String key, Object value, long now) {
-        try {
-            byte[] bytes = json.writeValueAsBytes(value);
-            return new Entry(region, key, value, bytes, etag(bytes), now);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise a cached value", e);
-        }
     }
 
     /** A strong ETag from the JSON itself: equal answers get equal tags on every replica. */

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -85,22 +86,20 @@ public class OverviewService {
     }
 
     private Uni<ProjectOverview> gather(String project) {
-        Instant deadline = Instant.now().plus(config.deadline());
-        // The deployment list goes out first: its answer starts the second round, which then need not wait while the
-        // other parts' answers, arriving about together, are read and mapped on the same event loop. The second round
-        // starts once that answer's read is done, so its calls are sent as they are made (EventLoops#afterThisEvent).
-        Uni<Deployments> deploymentRounds = part("deployments", () -> deployments.list(project, null), deadline)
-                .emitOn(EventLoops.afterThisEvent())
-                .flatMap(listed -> (listed.present() ? each(project, listed.value(), deadline)
+        Calls calls = new Calls(Instant.now().plus(config.deadline()), EventLoops.inGrowingBatches());
+        // The deployment list goes out first, before the other parts are even started: its answer starts the second
+        // round, which then need not wait while the other parts' answers are read and mapped on the same event loop.
+        Uni<Deployments> deploymentRounds = part("deployments", () -> deployments.list(project, null), calls)
+                .flatMap(listed -> (listed.present() ? each(project, listed.value(), calls)
                         : Uni.createFrom().item(List.<DeploymentResult>of())).map(each -> new Deployments(listed, each)));
-        Uni<org.ubiopsgateway.model.projects.Project> details = timed(projects.get(project), deadline);
+        Uni<org.ubiopsgateway.model.projects.Project> details = timed(projects.get(project), calls);
         Uni<Part<org.ubiopsgateway.model.projects.ProjectResources>> resources =
-                part("resources", () -> projects.resources(project), deadline);
+                part("resources", () -> projects.resources(project), calls);
         Uni<Part<List<org.ubiopsgateway.model.projects.Quota>>> quotas =
-                part("quotas", () -> projects.quotas(project), deadline);
+                part("quotas", () -> projects.quotas(project), calls);
         Uni<Part<Credits>> credits = part("credits",
-                () -> projects.usage(project, null, null, null).map(OverviewService::credits), deadline);
-        Uni<Part<RequestCounts>> requests = part("requests", () -> requestCounts(project), deadline);
+                () -> projects.usage(project, null, null, null).map(OverviewService::credits), calls);
+        Uni<Part<RequestCounts>> requests = part("requests", () -> requestCounts(project), calls);
         return Uni.combine().all().unis(deploymentRounds, details, resources, quotas, credits, requests)
                 .with((deployments_, project_, resources_, quotas_, credits_, requests_) -> {
                     Part<List<Deployment>> list_ = deployments_.list();
@@ -121,21 +120,21 @@ public class OverviewService {
     }
 
     /** The second round: each deployment's versions, a bounded number at once, in the deployments' order. */
-    private Uni<List<DeploymentResult>> each(String project, List<Deployment> listed, Instant deadline) {
+    private Uni<List<DeploymentResult>> each(String project, List<Deployment> listed, Calls calls) {
         if (listed.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Multi.createFrom().range(0, listed.size())
-                .onItem().transformToUni(i -> deployment(project, listed.get(i), deadline).map(r -> Map.entry(i, r)))
+                .onItem().transformToUni(i -> deployment(project, listed.get(i), calls).map(r -> Map.entry(i, r)))
                 .merge(config.concurrency())
                 .collect().asList()
                 .map(results -> results.stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList());
     }
 
-    private Uni<DeploymentResult> deployment(String project, Deployment deployment, Instant deadline) {
+    private Uni<DeploymentResult> deployment(String project, Deployment deployment, Calls calls) {
         String name = deployment.name();
         String part = "deployments/" + name + "/versions";
-        return part(part, () -> versions.list(project, name, null), deadline).flatMap(listed -> {
+        return part(part, () -> versions.list(project, name, null), calls).flatMap(listed -> {
             if (!listed.present()) {
                 return Uni.createFrom().item(new DeploymentResult(overview(deployment, null), List.of(),
                         List.of(listed.missing())));
@@ -149,7 +148,7 @@ public class OverviewService {
             }
             List<Uni<Part<Revision>>> checks = unsettled.stream()
                     .map(v -> part(part + "/" + v.version() + "/latestRevision",
-                            () -> revisions.get(project, name, v.version(), v.latestRevision()), deadline))
+                            () -> revisions.get(project, name, v.version(), v.latestRevision()), calls))
                     .toList();
             return Uni.join().all(checks).andFailFast().map(parts -> new DeploymentResult(overview,
                     parts.stream().filter(Part::present).map(Part::value)
@@ -204,15 +203,18 @@ public class OverviewService {
     }
 
     /** A part: its value, or, when it fails or runs out of time, why it is missing. */
-    private <T> Uni<Part<T>> part(String name, Supplier<Uni<T>> call, Instant deadline) {
-        return timed(Uni.createFrom().<T>deferred(call::get), deadline).map(Part::of)
+    private <T> Uni<Part<T>> part(String name, Supplier<Uni<T>> call, Calls calls) {
+        return timed(Uni.createFrom().<T>deferred(call::get), calls).map(Part::of)
                 .onFailure().recoverWithItem(failure -> Part.missing(name, reason(failure)));
     }
 
-    /** {@code call} with the per-call timeout, or less when the overview's deadline comes first. */
-    private <T> Uni<T> timed(Uni<T> call, Instant deadline) {
+    /**
+     * {@code call} with the per-call timeout, or less when the overview's deadline comes first, started in its turn
+     * ({@link Calls}).
+     */
+    private <T> Uni<T> timed(Uni<T> call, Calls calls) {
         return Uni.createFrom().deferred(() -> {
-            Duration left = Duration.between(Instant.now(), deadline);
+            Duration left = Duration.between(Instant.now(), calls.deadline());
             if (left.compareTo(config.partTimeout()) >= 0) {
                 return call.ifNoItem().after(config.partTimeout()).on(EventLoops.timers()).fail();
             }
@@ -220,7 +222,7 @@ public class OverviewService {
                 return Uni.createFrom().failure(new DeadlineReached());
             }
             return call.ifNoItem().after(left).on(EventLoops.timers()).failWith(DeadlineReached::new);
-        });
+        }).runSubscriptionOn(calls.started());
     }
 
     private static String reason(Throwable failure) {
@@ -241,6 +243,14 @@ public class OverviewService {
         DeadlineReached() {
             super("overview deadline reached");
         }
+    }
+
+    /**
+     * What an overview's upstream calls share: its deadline, and the executor that starts them in their order, in
+     * growing batches of an event each ({@link EventLoops#inGrowingBatches}): the first call of a round then leaves
+     * after one call's work, not after all of the round's.
+     */
+    private record Calls(Instant deadline, Executor started) {
     }
 
     /** Both rounds about deployments: the list (or why it is missing) and, for each listed one, its versions. */
