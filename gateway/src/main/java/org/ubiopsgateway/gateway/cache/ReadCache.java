@@ -167,7 +167,7 @@ public class ReadCache {
                     .invoke(entry -> {
                         // Not stored when an invalidation detached this load: it may predate the write.
                         if (flights.remove(k, self.get()) && storable.test(entry.value())) {
-                            caches.get(region).put(key, CompletableFuture.completedFuture(entry));
+                            store(region, key, entry);
                         }
                     })
                     .onFailure().invoke(() -> flights.remove(k, self.get()))
@@ -175,6 +175,18 @@ public class ReadCache {
             self.set(load);
             return load;
         });
+    }
+
+    /**
+     * Stores an entry as a new one. Caffeine's asynchronous cache hands every replaced value to its executor, twice,
+     * whether anyone listens or not, and where the JDK's common pool has a single thread (2 cores or fewer) each of
+     * those tasks is run on a new thread of its own: a reload of an expired entry started two threads. Removing the
+     * old entry first notifies nobody (this cache has no removal listener), so the put replaces nothing.
+     */
+    private void store(Region region, String key, Entry entry) {
+        CaffeineCache cache = caches.get(region);
+        cache.invalidate(key).subscribe() // synchronous: Quarkus removes the key as the Uni is subscribed to
+                .with(removed -> cache.put(key, CompletableFuture.completedFuture(entry)));
     }
 
     /** A strong ETag from the JSON itself: equal answers get equal tags on every replica. */

@@ -9,6 +9,8 @@ import org.ubiopsgateway.emulator.Journal;
 import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 
@@ -160,6 +162,23 @@ class ReadCacheTest {
                 .post(DEMO + "/environment-variables").then().statusCode(201);
         given().get(version + "/environment-variables/effective").then().statusCode(200)
                 .body("find { it.name == 'FRESH_SETTING' }.value", equalTo("1"));
+    }
+
+    /**
+     * Every read of a project with the micro-cache off loads it again and stores it over the last entry (kept for
+     * stale serving). Storing starts no thread: Caffeine hands a replaced value to the JDK's common pool, which on
+     * two cores or fewer (the CI machine) runs each task on a new thread.
+     */
+    @Test
+    void refreshingAnEntryStartsNoThread() {
+        given().get(DEMO).then().statusCode(200);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 40; i++) {
+            given().get(DEMO).then().statusCode(200).header(CacheHeaders.X_CACHE, "MISS");
+        }
+        long started = threads.getTotalStartedThreadCount() - before;
+        assertTrue(started < 10, "40 refreshes started " + started + " threads");
     }
 
     /** Upstream calls of a path, answered or failed (an injected fault answers before any operation runs). */
