@@ -18,11 +18,13 @@ instead of the current build, with an AOT cache of its own.
 Each start is polled on the API route alone, one curl after the other without a pause, and logs -Xlog:startuptime
 (JVM uptime in ms). Its milestones, in ms since the process was spawned:
   vm       the JVM created (-Xlog:startuptime "Create VM": the AOT cache mapped, relocated, its classes loaded)
+  genesis  of vm, the JVM's "Genesis" phase (ms it took): mapping the AOT cache and relocating its pointers
   quarkus  Quarkus's clock starts (its static init, right after main(): "started" less its "started in")
   started  Quarkus logs "started" (the time stamp of its JSON log line)
   accept   the first API request accepted (its access-log line's time stamp less the duration it logs)
   api200   curl has the first API 200
-and the CPU seconds used until then, per thread group (from /proc, nothing attached).
+and the CPU seconds used until then, per thread group (from /proc, nothing attached), and the garbage collections
+until then (-Xlog:gc: how many, and their pauses in ms).
 With --load-s N (0: skipped) every variant is then started once more, warmed up with N seconds of cached reads
 (wrk -t2 -c32), and measured with two rounds of N seconds, the variants in turn: req/s per round.
 Environment: BENCH_JAVA25_HOME (the JDK; else one found under /usr/lib/jvm).
@@ -73,13 +75,15 @@ since_spawn() { echo $((($(date -d "$1" +%s%N) - GATEWAY_T0) / 1000000)); }
 
 # One timed start with -Xlog:startuptime: its row of the timeline.
 timeline_row() {
-    local name=$1 jlog=$WORK/startuptime.log api200 cpu threads up0 vm started_in started quarkus= accept=
+    local name=$1 jlog=$WORK/startuptime.log glog=$WORK/gc.log api200 cpu threads gcs up0 vm genesis started_in started
+    local quarkus= accept=
     shift
-    rm -f "$jlog"
-    variant_gateway launch "$@" "-Xlog:startuptime:file=$jlog:uptimemillis"
+    rm -f "$jlog" "$glog"
+    variant_gateway launch "$@" "-Xlog:startuptime:file=$jlog:uptimemillis" "-Xlog:gc:file=$glog"
     api200=$(poll_api)
     cpu=$(cpu_s "$GATEWAY_PID")
     threads=$(top_threads "$GATEWAY_PID")
+    gcs=$(awk '/Pause/ {n++; sub(/ms$/, "", $NF); ms += $NF} END {printf "%d, %d ms", n, ms}' "$glog")
     sleep 0.2 # the access-log line of the first 200 is written as it is answered
     # JVM uptime counts from the JVM's start, a few ms after the spawn (the launcher): the process's start time from
     # /proc (10 ms resolution) gives the offset
@@ -87,6 +91,7 @@ timeline_row() {
         - $(awk '{printf "%d", $1 * 1000}' /proc/uptime) + ($(now_ns) - GATEWAY_T0) / 1000000))
     ((up0 >= 0)) || up0=0
     vm=$(($(sed -n 's/^\[\([0-9]*\)ms\].*Create VM, .*/\1/p' "$jlog") + up0))
+    genesis=$(awk '/ Genesis, / {printf "%d", $(NF - 1) * 1000}' "$jlog")
     started=$(grep '^{' "$GATEWAY_LOG" | jq -r 'select(.message | test("started in [0-9.]+s")) | .timestamp' | head -1)
     started_in=$(grep '^{' "$GATEWAY_LOG" | jq -r '.message | capture("started in (?<s>[0-9.]+)s").s' 2>/dev/null | head -1)
     started=$(since_spawn "$started")
@@ -95,9 +100,9 @@ timeline_row() {
         'select(.loggerName == "io.quarkus.http.access-log" and (.message | contains($api)))
          | "\(.timestamp) \(.message | capture(" (?<d>[0-9]+)ms").d)"' | head -1)
     accept=$(($(since_spawn "${accept% *}") - ${accept##* }))
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$vm" "$quarkus" "$started" "$accept" "$api200" \
-        "$cpu" "$threads" >>"$WORK/timeline-$name.md"
-    echo "$vm $quarkus $started $accept $api200 $cpu" >>"$WORK/figures-$name"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$vm" "$genesis" "$quarkus" "$started" \
+        "$accept" "$api200" "$cpu" "$gcs" "$threads" >>"$WORK/timeline-$name.md"
+    echo "$vm $genesis $quarkus $started $accept $api200 $cpu" >>"$WORK/figures-$name"
     stop_pid "$GATEWAY_PID"
 }
 
@@ -159,23 +164,25 @@ main() {
         echo
         echo "## Timeline ($STARTS starts per variant, in turn; ms since the process was spawned)"
         echo
-        echo "With -Xlog:startuptime to a file; the API route polled by curl without a pause. vm: the JVM created (the"
-        echo "AOT cache mapped, relocated and its classes loaded); quarkus: Quarkus's clock starts (static init, right"
-        echo "after main()); started: Quarkus logs \"started\"; accept: the first API request accepted; api200: curl has"
-        echo "its 200. CPU s: user + system until then; threads: the five thread groups that used most."
+        echo "With -Xlog:startuptime and -Xlog:gc to files; the API route polled by curl without a pause. vm: the JVM"
+        echo "created (the AOT cache mapped, relocated and its classes loaded); genesis: of that, the ms that mapping and"
+        echo "relocating the cache took; quarkus: Quarkus's clock starts (static init, right after main()); started:"
+        echo "Quarkus logs \"started\"; accept: the first API request accepted; api200: curl has its 200. CPU s: user +"
+        echo "system until then; GCs: collections until then and their pauses; threads: the five thread groups that used"
+        echo "most."
         echo
-        echo '| variant | vm | quarkus | started | accept | api200 | CPU s | CPU s per thread group |'
-        echo '|---|---:|---:|---:|---:|---:|---:|---|'
+        echo '| variant | vm | genesis | quarkus | started | accept | api200 | CPU s | GCs | CPU s per thread group |'
+        echo '|---|---:|---:|---:|---:|---:|---:|---:|---|---|'
         for variant in "${VARIANTS[@]}"; do cat "$WORK/timeline-${variant%%=*}.md"; done
         echo
         echo "Medians:"
         echo
-        echo '| variant | vm | quarkus | started | accept | api200 | CPU s |'
-        echo '|---|---:|---:|---:|---:|---:|---:|'
+        echo '| variant | vm | genesis | quarkus | started | accept | api200 | CPU s |'
+        echo '|---|---:|---:|---:|---:|---:|---:|---:|'
         for variant in "${VARIANTS[@]}"; do
             name=${variant%%=*}
             printf '| %s |' "$name"
-            for col in 1 2 3 4 5 6; do printf ' %s |' "$(cut -d' ' -f$col "$WORK/figures-$name" | median)"; done
+            for col in 1 2 3 4 5 6 7; do printf ' %s |' "$(cut -d' ' -f$col "$WORK/figures-$name" | median)"; done
             echo
         done
         if ((LOAD_S)); then
