@@ -1,10 +1,12 @@
 package org.ubiopsgateway.gateway.packaging;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ubiopsgateway.gateway.security.TestTokens;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The packaged gateway refuses to start without its UbiOps token or its callers' public key, and says why. */
+/** The packaged gateway refuses to start without its UbiOps token or a readable public key for its callers' tokens, and says why. */
 class StartupWithoutTokenIT {
 
     private static final String KEY_LOCATION = "mp.jwt.verify.publickey.location";
@@ -41,6 +43,19 @@ class StartupWithoutTokenIT {
     void startupWithoutIssuerFailsWithClearMessage() throws Exception {
         assertRefusesToStart(List.of("-Dubiops.api.token=abc",
                 "-D" + KEY_LOCATION + "=" + ExternalEmulatorResource.TEST_KEY.get(KEY_LOCATION)), "MP_JWT_VERIFY_ISSUER is not set");
+    }
+
+    @Test
+    void startupWithAKeyFileThatHoldsNoKeyFailsWithClearMessage(@TempDir Path directory) throws Exception {
+        Path notAKey = Files.writeString(directory.resolve("key.pem"), "-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n");
+        assertRefusesToStart(List.of("-Dubiops.api.token=abc", "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
+                "-D" + KEY_LOCATION + "=" + notAKey), "holds no RS256 public key");
+    }
+
+    @Test
+    void startupWithAKeyFileThatIsMissingFailsWithClearMessage(@TempDir Path directory) throws Exception {
+        assertRefusesToStart(List.of("-Dubiops.api.token=abc", "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
+                "-D" + KEY_LOCATION + "=" + directory.resolve("missing.pem")), "cannot be read");
     }
 
     private static void assertRefusesToStart(List<String> properties, String message) throws Exception {
