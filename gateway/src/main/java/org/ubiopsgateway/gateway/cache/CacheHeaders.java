@@ -3,6 +3,7 @@ package org.ubiopsgateway.gateway.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -12,10 +13,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-import org.ubiopsgateway.model.common.Identifiable;
-
-import io.vertx.ext.web.RoutingContext;
 import org.ubiopsgateway.gateway.security.AccessFilter;
+import org.ubiopsgateway.model.common.Identifiable;
 
 import java.util.Collection;
 import java.util.Map;
@@ -24,7 +23,8 @@ import java.util.function.BiConsumer;
 /**
  * Every successful JSON read answers with an {@code ETag} (of the JSON it sends) and
  * {@code Cache-Control: private, no-cache}, and a matching {@code If-None-Match} gets {@code 304} without a body. Reads through the cache also say {@code X-Cache} and
- * {@code Age}; a cached entry's JSON is written as it was stored, not serialised again.
+ * {@code Age}; a cached entry's JSON is written as it was stored, not serialised again, and such an answer is handed
+ * to {@link CachedAnswers}, which answers the next request for it before Quarkus REST.
  */
 @Provider
 @Priority(Priorities.USER) // runs after the filters with a higher priority, which still see the entity
