@@ -138,9 +138,9 @@ for side in baseline this; do
     start_gateway
     URL[$side]=$GATEWAY
     ((OVERVIEW)) && continue
-    log "$side: warming up (30 s cached, 5 s pass-through, then paced pass-through rounds until its JIT settles)"
+    log "$side: warming up (30 s cached, 30 s pass-through on 4 connections, then paced pass-through rounds until its JIT settles)"
     wrk_json 2 32 30 0 "$GATEWAY$CACHED" -H "Authorization: Bearer $JWT" >/dev/null
-    wrk_json 1 1 5 0 "$GATEWAY$PASSTHROUGH" -H "Authorization: Bearer $JWT" >/dev/null
+    wrk_json 1 4 30 0 "$GATEWAY$PASSTHROUGH" -H "Authorization: Bearer $JWT" >/dev/null
     # Cache hits no longer pass the code a pass-through runs (cache.CachedAnswers), so the cached load warms it no more.
     read -r settled jit < <(settle_jit "$GATEWAY_PID" "$GATEWAY$PASSTHROUGH" -H "Authorization: Bearer $JWT")
     log "$side: pass-through settled after ${settled}s of paced rounds (JIT ${jit} CPU s in the last)"
