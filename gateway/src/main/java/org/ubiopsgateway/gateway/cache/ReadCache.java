@@ -103,7 +103,7 @@ public class ReadCache {
         Context context = Vertx.currentContext();
         long now = clock.millis();
         Entry cached = lookup(region, key, now);
-        if (cached != null && cached.ageMillis(now) < ttlMillis.get(region)) {
+        if (cached != null && isFresh(cached, now)) {
             note(routing, region, CacheStatus.HIT, cached, now);
             return Uni.createFrom().item((T) cached.value());
         }
@@ -127,7 +127,12 @@ public class ReadCache {
 
     /** Whether {@code entry} is still the one cached under its key, and fresh at {@code now}: a read would hit it. */
     boolean isCurrent(Entry entry, long now) {
-        return lookup(entry.region(), entry.key(), now) == entry && entry.ageMillis(now) < ttlMillis.get(entry.region());
+        return lookup(entry.region(), entry.key(), now) == entry && isFresh(entry, now);
+    }
+
+    /** Younger than its region's TTL: served without an upstream call. */
+    private boolean isFresh(Entry entry, long now) {
+        return entry.ageMillis(now) < ttlMillis.get(entry.region());
     }
 
     /** Counts a hit served without {@link #read}: an answer written from an entry as it is. */

@@ -22,7 +22,7 @@ import org.ubiopsgateway.gateway.error.Problems;
 public class AccessFilter {
 
     static final String STARTED = AccessFilter.class.getName() + ".started";
-    static final String LOOKUP = AccessFilter.class.getName() + ".lookup";
+    private static final String LOOKUP = AccessFilter.class.getName() + ".lookup";
     static final String SUBJECT = AccessFilter.class.getName() + ".subject";
     private static final String REALM = "Bearer realm=\"ubiops-gateway\"";
 

@@ -32,8 +32,7 @@ public class AuditLog {
         if (started == null || !MUTATIONS.contains(request.getMethod())) {
             return;
         }
-        Object lookup = request.getProperty(AccessFilter.LOOKUP);
-        RouteTable.Matched route = lookup instanceof RouteTable.Matched m ? m : null;
+        RouteTable.Matched route = AccessFilter.route(request);
         AuditEvent event = new AuditEvent(Instant.now().toString(), (String) request.getProperty(AccessFilter.SUBJECT),
                 route != null ? route.rule().action() : request.getMethod() + " (no such route)",
                 route != null ? route.variables() : Map.of(), response.getStatus(), UpstreamStatus.last(),
