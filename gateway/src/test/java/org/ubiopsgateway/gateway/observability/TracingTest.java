@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,11 +68,7 @@ class TracingTest {
         ExtLogRecord line = (ExtLogRecord) accessLog.awaitRecord(l -> l.contains("GET /api/v1/projects/demo-project "));
         assertEquals(TRACE_ID, line.getMdc("traceId"), "the access log line carries the caller's trace id");
 
-        List<SpanData> trace = spans.ended().stream().filter(s -> s.getTraceId().equals(TRACE_ID)).toList();
-        assertTrue(trace.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER
-                && "/api/v1/projects/{project}".equals(s.getAttributes().asMap().entrySet().stream()
-                .filter(e -> e.getKey().getKey().equals("http.route")).map(e -> String.valueOf(e.getValue()))
-                .findFirst().orElse(null))), "the gateway's span continues the caller's trace: " + trace);
+        List<SpanData> trace = awaitServerSpan(TRACE_ID, "/api/v1/projects/{project}");
         assertTrue(trace.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT),
                 "the upstream call is a child in the same trace (its traceparent goes to UbiOps): " + trace);
     }
@@ -86,10 +84,26 @@ class TracingTest {
         assertTrue(accessLog.awaitRecords(l -> l.contains("\"GET " + path + " HTTP/1.1\" 200 "), 3).stream()
                 .anyMatch(l -> HIT_TRACE_ID.equals(((ExtLogRecord) l).getMdc("traceId"))),
                 "the hit's access log line, with the caller's trace id");
-        List<SpanData> trace = spans.ended().stream().filter(s -> s.getTraceId().equals(HIT_TRACE_ID)).toList();
-        assertTrue(trace.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER
-                && "/api/v1/projects/{project}/instance-types".equals(s.getAttributes().asMap().entrySet().stream()
-                .filter(e -> e.getKey().getKey().equals("http.route")).map(e -> String.valueOf(e.getValue()))
-                .findFirst().orElse(null))), "the hit's span continues the caller's trace, named by its route: " + trace);
+        awaitServerSpan(HIT_TRACE_ID, "/api/v1/projects/{project}/instance-types");
+    }
+
+    /**
+     * The spans of a trace once its server span, named by {@code route}, has ended: it ends as the answer is written,
+     * which may be just after the client (and the access log) has it.
+     */
+    private List<SpanData> awaitServerSpan(String traceId, String route) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<SpanData> trace;
+        do {
+            trace = spans.ended().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+            if (trace.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER
+                    && route.equals(s.getAttributes().asMap().entrySet().stream()
+                    .filter(e -> e.getKey().getKey().equals("http.route")).map(e -> String.valueOf(e.getValue()))
+                    .findFirst().orElse(null)))) {
+                return trace;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no server span named " + route + " continues the caller's trace: " + trace);
     }
 }
