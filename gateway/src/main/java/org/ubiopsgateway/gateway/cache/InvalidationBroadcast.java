@@ -107,7 +107,7 @@ public class InvalidationBroadcast {
             connection.endHandler(ignored -> lost("connection closed"));
             connection.send(Request.cmd(Command.SUBSCRIBE).arg(channel())).onSuccess(ok -> {
                 // Whatever happened while not subscribed is unknown: start from an empty cache.
-                cache.clear().subscribe().with(done -> { }, failure -> LOG.warn("Cache clear failed", failure));
+                cache.clear();
                 change(State.SUBSCRIBED);
                 LOG.infof("Receiving cache invalidations from Redis on %s", channel());
             }).onFailure(failure -> {
@@ -148,8 +148,7 @@ public class InvalidationBroadcast {
         try {
             Message message = json.readValue(push.get(2).toString(), Message.class);
             if (!origin.equals(message.origin())) {
-                cache.evict(message.invalidation()).subscribe().with(done -> { },
-                        failure -> LOG.warn("Applying a cache invalidation failed", failure));
+                cache.evict(message.invalidation());
             }
         } catch (JsonProcessingException e) {
             LOG.warnf("Ignoring an unreadable cache invalidation on %s", channel());

@@ -24,6 +24,9 @@ public class Invalidations {
     }
 
     public Uni<Void> invalidate(Invalidation changed) {
-        return cache.evict(changed).call(() -> broadcast.publish(changed));
+        return Uni.createFrom().deferred(() -> {
+            cache.evict(changed);
+            return broadcast.publish(changed);
+        });
     }
 }

@@ -1,11 +1,10 @@
 package org.ubiopsgateway.gateway.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -24,13 +23,10 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The read cache in front of upstream. Per key: a fresh entry is served without an upstream call; otherwise one
@@ -38,9 +34,11 @@ import java.util.stream.Stream;
  * because upstream is unavailable ({@link UpstreamFailure}) and an expired entry is still within
  * {@code gateway.cache.stale-for}, the expired entry is served, marked STALE.
  *
- * <p>Storage is Quarkus Cache (Caffeine), one cache per {@link Region}; the flights are kept here rather than in
- * {@code Cache#getAsync}, because a load must be told apart from a lookup (stale serving needs the old entry while
- * the new one loads) and an invalidation must detach a load that started before the write it follows.
+ * <p>Storage is Caffeine, one cache per {@link Region}, doing its upkeep on the caller's thread: Quarkus Cache builds
+ * its caches on the JDK's common pool, and every store there woke a pool thread (docs/architecture.md, Decisions). The
+ * flights are kept here rather than in a loading cache, because a load must be told apart from a lookup (stale
+ * serving needs the old entry while the new one loads) and an invalidation must detach a load that started before
+ * the write it follows.
  */
 @Startup // a misconfigured region stops the start, not the first read
 @ApplicationScoped
@@ -52,29 +50,24 @@ public class ReadCache {
     private final ObjectMapper json;
     private final CurrentVertxRequest request;
     private final Clock clock;
-    private final Map<Region, CaffeineCache> caches = new EnumMap<>(Region.class);
+    private final Map<Region, Cache<String, Entry>> caches = new EnumMap<>(Region.class);
     private final Map<Region, Long> ttlMillis = new EnumMap<>(Region.class);
     private final Map<Region, Map<CacheStatus, Counter>> counters = new EnumMap<>(Region.class);
     private final Map<FlightKey, Uni<Entry>> flights = new ConcurrentHashMap<>();
 
-    /** One Quarkus cache per {@link Region}: Quarkus creates the caches that are injected by name. */
-    public ReadCache(CacheConfig config, ObjectMapper json, CurrentVertxRequest request, MeterRegistry metrics,
-                     @CacheName("instance-types") Cache instanceTypes, @CacheName("quotas") Cache quotas,
-                     @CacheName("templates") Cache templates, @CacheName("reads") Cache reads,
-                     @CacheName("overview") Cache overview) {
+    public ReadCache(CacheConfig config, ObjectMapper json, CurrentVertxRequest request, MeterRegistry metrics) {
         this.config = config;
         this.json = json;
         this.request = request;
         this.clock = Clock.systemUTC();
-        Map<String, Cache> byName = Stream.of(instanceTypes, quotas, templates, reads, overview)
-                .collect(Collectors.toMap(Cache::getName, cache -> cache));
         for (Region region : Region.values()) {
-            CaffeineCache cache = byName.get(region.cacheName()).as(CaffeineCache.class);
             CacheConfig.Region policy = region.policy(config);
             // Entries outlive their TTL by the stale window, so an expired one can stand in while upstream fails.
-            cache.setExpireAfterWrite(policy.ttl().plus(config.staleFor()));
-            cache.setMaximumSize(policy.maximumSize());
-            caches.put(region, cache);
+            caches.put(region, Caffeine.newBuilder()
+                    .expireAfterWrite(policy.ttl().plus(config.staleFor()))
+                    .maximumSize(policy.maximumSize())
+                    .executor(Runnable::run)
+                    .build());
             ttlMillis.put(region, policy.ttl().toMillis());
             Map<CacheStatus, Counter> byStatus = new EnumMap<>(CacheStatus.class);
             for (CacheStatus status : CacheStatus.values()) {
@@ -141,23 +134,19 @@ public class ReadCache {
     }
 
     /** Drops every entry {@code invalidation} selects, in every region, and detaches loads of them in flight. */
-    Uni<Void> evict(Invalidation invalidation) {
+    void evict(Invalidation invalidation) {
         flights.keySet().removeIf(flight -> invalidation.matches(flight.key()));
-        return Uni.join().all(caches.values().stream()
-                        .map(cache -> cache.invalidateIf(key -> invalidation.matches((String) key))).toList())
-                .andCollectFailures().replaceWithVoid();
+        caches.values().forEach(cache -> cache.asMap().keySet().removeIf(invalidation::matches));
     }
 
     /** Drops everything: after missed invalidations (a lost Redis connection), nothing cached can be trusted. */
-    public Uni<Void> clear() {
+    public void clear() {
         flights.clear();
-        return Uni.join().all(caches.values().stream().map(Cache::invalidateAll).toList())
-                .andCollectFailures().replaceWithVoid();
+        caches.values().forEach(Cache::invalidateAll);
     }
 
     private Entry lookup(Region region, String key, long now) {
-        CompletableFuture<Entry> future = caches.get(region).getIfPresent(key);
-        Entry entry = future == null ? null : future.getNow(null);
+        Entry entry = caches.get(region).getIfPresent(key);
         long limit = ttlMillis.get(region) + config.staleFor().toMillis();
         return entry == null || entry.ageMillis(now) >= limit ? null : entry;
     }
@@ -172,7 +161,7 @@ public class ReadCache {
                     .invoke(entry -> {
                         // Not stored when an invalidation detached this load: it may predate the write.
                         if (flights.remove(k, self.get()) && storable.test(entry.value())) {
-                            store(region, key, entry);
+                            caches.get(region).put(key, entry);
                         }
                     })
                     .onFailure().invoke(() -> flights.remove(k, self.get()))
@@ -180,18 +169,6 @@ public class ReadCache {
             self.set(load);
             return load;
         });
-    }
-
-    /**
-     * Stores an entry as a new one. Caffeine's asynchronous cache hands every replaced value to its executor, twice,
-     * whether anyone listens or not, and where the JDK's common pool has a single thread (2 cores or fewer) each of
-     * those tasks is run on a new thread of its own: a reload of an expired entry started two threads. Removing the
-     * old entry first notifies nobody (this cache has no removal listener), so the put replaces nothing.
-     */
-    private void store(Region region, String key, Entry entry) {
-        CaffeineCache cache = caches.get(region);
-        cache.invalidate(key).subscribe() // synchronous: Quarkus removes the key as the Uni is subscribed to
-                .with(removed -> cache.put(key, CompletableFuture.completedFuture(entry)));
     }
 
     /** A strong ETag from the JSON itself: equal answers get equal tags on every replica. */

@@ -32,7 +32,7 @@ public class FreshGatewayBeforeEachTest implements QuarkusTestBeforeEachCallback
         if (container == null || !container.isRunning()) {
             return;
         }
-        container.select(ReadCache.class).get().clear().await().indefinitely();
+        container.select(ReadCache.class).get().clear();
         container.select(UpstreamGuard.class).get().reset(); // the circuits and the upstream budget
         // a health check is a bean only with its qualifier
         container.select(UpstreamReadiness.class, Readiness.Literal.INSTANCE).get().reset();
