@@ -50,14 +50,16 @@ public final class EventLoops {
     }
 
     /**
-     * Runs tasks on the calling Vert.x context in the order given, in batches of one, two, four... tasks, each batch
-     * in an event of its own queued once the batch before has run: whatever a batch queues on the loop itself runs
-     * before the next batch. On the calling thread when there is no context. For a round of upstream calls: Quarkus's
-     * REST client sends each call from a task it queues on the loop (each call gets a nested context of its own, and
-     * the client moves the call onto it), so calls started together in one event all left only once the last of them
-     * had been started. In growing batches, the first call leaves after one call's work, the next two after three,
-     * and a round of n calls takes about log2(n) events more than all at once; one call per event measured slower to
-     * the round's last call (docs/request-path.md).
+     * Runs tasks on the calling Vert.x context in the order given, in batches of one, two, four... tasks, each batch in
+     * an event of its own queued once the batch before has run: whatever a batch queues on the loop itself runs before
+     * the next batch. A round's first task runs at once when it is given on the context's own event loop: the second
+     * round of an overview then starts as the deployment list is read, not after the first round's other answers, which
+     * the loop would run first. On the calling thread when there is no context. For a round of upstream calls:
+     * Quarkus's REST client sends each call from a task it queues on the loop (each call gets a nested context of its
+     * own, and the client moves the call onto it), so calls started together in one event all left only once the last
+     * of them had been started. In growing batches, the first call leaves after one call's work, the next two after
+     * three, and a round of n calls takes about log2(n) events more than all at once; one call per event measured
+     * slower to the round's last call (docs/request-path.md).
      */
     public static Executor inGrowingBatches() {
         Context context = Vertx.currentContext();
@@ -69,7 +71,7 @@ public final class EventLoops {
         private final Context context;
         private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean queued = new AtomicBoolean();
-        /** Only touched in the batches, which run one at a time on the context. */
+        /** Only touched on the context's event loop, by the batches, which run one at a time, and as tasks come. */
         private int batch = 1;
 
         GrowingBatches(Context context) {
@@ -78,6 +80,12 @@ public final class EventLoops {
 
         @Override
         public void execute(Runnable task) {
+            ContextInternal own = (ContextInternal) context;
+            if (own.nettyEventLoop().inEventLoop() && batch == 1 && !queued.get() && tasks.isEmpty()) {
+                batch = 2; // the round's other tasks, given in this same event, follow in batches
+                own.emit(ignored -> task.run());
+                return;
+            }
             tasks.add(task);
             queueNext();
         }

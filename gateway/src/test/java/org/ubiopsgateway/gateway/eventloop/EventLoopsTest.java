@@ -32,24 +32,60 @@ class EventLoopsTest {
         List<String> events = new CopyOnWriteArrayList<>();
         Context context = vertx.getOrCreateContext();
         CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<List<String>> inTheEvent = new CompletableFuture<>();
         context.runOnContext(ignored -> {
             Executor started = EventLoops.inGrowingBatches();
-            IntStream.rangeClosed(1, 7).forEach(i -> started.execute(() -> {
-                assertSame(context, Vertx.currentContext());
-                events.add("start " + i);
-                // as Quarkus's REST client sends a call: from a task it queues on the loop
-                context.runOnContext(sent -> {
-                    events.add("send " + i);
-                    if (i == 7) {
-                        done.complete(null);
-                    }
-                });
-            }));
-            assertEquals(List.of(), events, "nothing is started in the event that hands the calls over");
+            startRound(context, started, 1, 7, events, done);
+            inTheEvent.complete(List.copyOf(events));
         });
         done.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("start 1"), inTheEvent.get(),
+                "only the first call starts in the event that hands them over");
         assertEquals(List.of("start 1", "send 1", "start 2", "start 3", "send 2", "send 3",
                 "start 4", "start 5", "start 6", "start 7", "send 4", "send 5", "send 6", "send 7"), events);
+    }
+
+    @Test
+    void aRoundStartedAfterTheLastOneWasStartedInFullStartsAtOnceAgain() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        Context context = vertx.getOrCreateContext();
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        CompletableFuture<Void> second = new CompletableFuture<>();
+        CompletableFuture<Executor> executor = new CompletableFuture<>();
+        CompletableFuture<List<String>> inTheEvent = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            executor.complete(EventLoops.inGrowingBatches());
+            startRound(context, executor.join(), 1, 3, events, first);
+        });
+        first.get(10, TimeUnit.SECONDS);
+        // as an overview's second round: started by an answer read on the REST client's context of the same loop
+        ((ContextInternal) context).duplicate().runOnContext(ignored -> {
+            startRound(context, executor.join(), 4, 5, events, second);
+            inTheEvent.complete(List.copyOf(events));
+        });
+        second.get(10, TimeUnit.SECONDS);
+        assertEquals("start 4", inTheEvent.get().get(inTheEvent.get().size() - 1),
+                "the second round's first call starts in the event that hands it over");
+        assertEquals(List.of("start 1", "send 1", "start 2", "start 3", "send 2", "send 3",
+                "start 4", "send 4", "start 5", "send 5"), events);
+    }
+
+    /**
+     * Starts calls {@code from} to {@code to} through {@code started}, noting each start (and a start on another
+     * context than {@code context}) and send; {@code done} when the last one is sent.
+     */
+    private static void startRound(Context context, Executor started, int from, int to, List<String> events,
+                                   CompletableFuture<Void> done) {
+        IntStream.rangeClosed(from, to).forEach(i -> started.execute(() -> {
+            events.add("start " + i + (Vertx.currentContext() == context ? "" : " on another context"));
+            // as Quarkus's REST client sends a call: from a task it queues on the loop
+            context.runOnContext(sent -> {
+                events.add("send " + i);
+                if (i == to) {
+                    done.complete(null);
+                }
+            });
+        }));
     }
 
     @Test
