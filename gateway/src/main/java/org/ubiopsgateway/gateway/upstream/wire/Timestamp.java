@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public record Timestamp(String raw) {
 
+    /** Up to the seconds, {@code 0} for a digit. */
+    private static final String SECONDS = "0000-00-00T00:00:00";
+
     @JsonCreator
     public static Timestamp of(String raw) {
         return raw == null ? null : new Timestamp(raw);
@@ -30,7 +33,39 @@ public record Timestamp(String raw) {
 
     /** ISO-8601 with seconds (e.g. {@code 2024-03-01T09:00:00Z}) when upstream's text parses, else upstream's text as given: what the public surface shows. */
     public String iso() {
-        return parsed().map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(raw);
+        // Text already in the form the formatter writes comes out as it is, valid or not (an invalid one stays raw):
+        // not parsed, for the two timestamps of every deployment and version in the lists an overview maps.
+        return isFormatted(raw) ? raw : parsed().map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(raw);
+    }
+
+    /**
+     * In {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}'s own form for UTC: {@code yyyy-MM-ddTHH:mm:ssZ}, or with a
+     * fraction of 1 to 9 digits without a trailing zero before the {@code Z}.
+     */
+    private static boolean isFormatted(String text) {
+        int length = text.length();
+        if (length < SECONDS.length() + 1 || text.charAt(length - 1) != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < SECONDS.length(); i++) {
+            char c = text.charAt(i);
+            if (SECONDS.charAt(i) == '0' ? c < '0' || c > '9' : c != SECONDS.charAt(i)) {
+                return false;
+            }
+        }
+        int fraction = length - 1 - SECONDS.length(); // '.' and digits
+        if (fraction == 0) {
+            return true;
+        }
+        if (fraction < 2 || fraction > 10 || text.charAt(SECONDS.length()) != '.' || text.charAt(length - 2) == '0') {
+            return false;
+        }
+        for (int i = SECONDS.length() + 1; i < length - 1; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Null-safe {@link #iso()} for optional wire fields. */
