@@ -20,7 +20,8 @@ the rounds; upstream calls counted in every row) and writes it to bench/results/
 
 --overview: instead, with 50 and then 100 ms on every upstream call, N (6 by default) cold overviews of projects
 with 1, 10 and 50 deployments on each gateway, alternating which reads a project first (the emulator keeps no cache,
-and each gateway reads it for the first time), after a warm-up of 60 overviews of other projects on each; prints
+and each gateway reads it for the first time), after a warm-up of 8 passes over 60 other projects on each and then
+rounds with 50 ms latency until the JIT settles (settle_overviews in lib.sh); prints
 the median time (and its ratio to one direct upstream call), the gap between the rounds and the time from the
 deployment list's answer to the last versions call (emulator journal), into bench/results/<date>-compare-overview.md.
 EOF
@@ -73,28 +74,28 @@ PASSTHROUGH=/api/v1/projects/demo-project/users/5e3b2a0c-1c4f-4d7e-9a61-0f7b2d8c
 # The cold overview on both gateways, alternating (--overview).
 compare_overview() {
     local auth=(-H "Authorization: Bearer $JWT") upstream=(-H "Authorization: Token $UPSTREAM_TOKEN")
-    local organization latency n k i side sample single load_before sides
+    local organization latency n k i side sample single load_before sides settled settled_jit
     organization=$(curl -sf "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project" | jq -r .organization_name)
     for ((k = 1; k <= 60; k++)); do queue_overview_project "cmpwarm-$k" 10 "$organization"; done
-    for latency in 50 100; do
-        for n in 1 10 50; do
+    queue_settling_projects cmpsettle 90 "$organization"
+    for latency in "${OVERVIEW_LATENCIES[@]}"; do
+        for n in "${OVERVIEW_SIZES[@]}"; do
             for ((k = 1; k <= ROUNDS; k++)); do queue_overview_project "cmp$latency-$n-$k" "$n" "$organization"; done
         done
     done
     log "creating the projects"
     for f in "$WORK"/create-*.curl; do run_batch "$f"; done
-    log "warming up: 60 overviews of projects with 10 deployments on each gateway"
-    for ((k = 1; k <= 60; k++)); do
-        for side in baseline this; do
-            curl -sf -o /dev/null "${auth[@]}" "${URL[$side]}/api/v1/projects/cmpwarm-$k/overview" || die "warm-up overview failed"
-        done
-    done
+    log "warming up: 8 passes over 60 projects with 10 deployments on each gateway"
+    warm_overviews cmpwarm 60 8 "${URL[baseline]}" "${URL[this]}"
+    read -r settled settled_jit < <(settle_overviews "${OVERVIEW_LATENCIES[0]}" cmpsettle 90 \
+        "$((3 * ${#OVERVIEW_SIZES[@]}))" "${PID[baseline]}" "${URL[baseline]}" "${PID[this]}" "${URL[this]}")
+    log "settled at ${OVERVIEW_LATENCIES[0]} ms: $settled rounds, JIT ${settled_jit} s in the last"
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-    for latency in 50 100; do
+    for latency in "${OVERVIEW_LATENCIES[@]}"; do
         upstream_latency "$latency"
         single=$(for ((i = 0; i < 15; i++)); do timed_get "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project"; done \
             | jq -s 'map(.ms) | sort | .[length / 2 | floor]')
-        for n in 1 10 50; do
+        for n in "${OVERVIEW_SIZES[@]}"; do
             log "$latency ms, $n deployment(s)"
             for ((k = 1; k <= ROUNDS; k++)); do
                 ((k % 2)) && sides=(baseline this) || sides=(this baseline)
@@ -118,6 +119,7 @@ compare_overview() {
         echo
         echo "- $(date -u +%Y-%m-%dT%H:%M:%SZ); JVM options: ${BENCH_JAVA_OPTS:-none}; load average before the measured overviews: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
         echo "- $ROUNDS cold overviews per gateway, size and latency, alternating which gateway reads a project first; medians."
+        echo "- Before them, with ${OVERVIEW_LATENCIES[0]} ms on every upstream call, $settled rounds of $((3 * ${#OVERVIEW_SIZES[@]})) cold overviews on each gateway until a round's JIT compilation (both gateways and the emulator) took under 5% of its time ($settled_jit CPU s in the last)."
         echo "- Ratio: to one direct upstream call (GET /v2.1/projects/demo-project, median of 15). Gap: from the emulator's answer to the deployment list to the arrival of the first versions call; to last: to the arrival of the last one (journal)."
         echo
         echo "| upstream latency | deployments | gateway | cold p50 ms | ÷ one call | gap ms | list answer → last versions call ms | all 200 and complete | upstream calls |"
@@ -132,11 +134,11 @@ compare_overview() {
 
 start_emulator
 THIS_JAR=$GATEWAY_JAR
-declare -A URL
+declare -A URL PID
 for side in baseline this; do
     [[ $side == baseline ]] && GATEWAY_JAR=$BASE_TREE/gateway/target/quarkus-app/quarkus-run.jar || GATEWAY_JAR=$THIS_JAR
     start_gateway
-    URL[$side]=$GATEWAY
+    URL[$side]=$GATEWAY PID[$side]=$GATEWAY_PID
     ((OVERVIEW)) && continue
     log "$side: warming up (30 s cached, 30 s pass-through on 4 connections, then paced pass-through rounds until its JIT settles)"
     wrk_json 2 32 30 0 "$GATEWAY$CACHED" -H "Authorization: Bearer $JWT" >/dev/null

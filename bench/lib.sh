@@ -304,6 +304,77 @@ queue_overview_project() {
     done
 }
 
+# The cold overview's upstream latencies and project sizes, in bench/run.sh and bench/compare.sh.
+OVERVIEW_LATENCIES=(50 100)
+OVERVIEW_SIZES=(1 10 50)
+
+# Queues COUNT projects PREFIX-1 … PREFIX-COUNT (of ORGANIZATION) for settle_overviews, of the OVERVIEW_SIZES in turn.
+queue_settling_projects() {
+    local prefix=$1 count=$2 organization=$3 k
+    for ((k = 1; k <= count; k++)); do
+        queue_overview_project "$prefix-$k" "${OVERVIEW_SIZES[k % ${#OVERVIEW_SIZES[@]}]}" "$organization"
+    done
+}
+
+# Seconds a part of an overview stays fresh in the gateway's micro-cache (its default, gateway.cache.reads.ttl).
+micro_cache_s() {
+    sed -n 's/^gateway\.cache\.reads\.ttl=\([0-9]*\)s$/\1/p' "$ROOT/gateway/src/main/resources/application.properties"
+}
+
+# PASSES passes of cold overviews of the projects PREFIX-1 … PREFIX-COUNT on each gateway at URL, without latency; a
+# pass starts once the last one's parts are no longer fresh, so every overview calls upstream in both rounds. The
+# JIT of a gateway that has run the overview a hundred times still compiles it (bench/README.md). warm_overviews
+# PREFIX COUNT PASSES URL [URL …]
+warm_overviews() {
+    local prefix=$1 count=$2 passes=$3 pass k url next
+    shift 3
+    for ((pass = 1; pass <= passes; pass++)); do
+        next=$((SECONDS + $(micro_cache_s) + 1))
+        for ((k = 1; k <= count; k++)); do
+            for url in "$@"; do
+                curl -sf -o /dev/null -H "Authorization: Bearer $JWT" "$url/api/v1/projects/$prefix-$k/overview" \
+                    || die "warm-up overview of $prefix-$k failed on $url"
+            done
+        done
+        ((pass == passes || SECONDS >= next)) || sleep $((next - SECONDS))
+    done
+}
+
+# Warms the cold overview as it is measured: with LATENCY ms on every upstream call, each gateway at URL (JVM PID) reads
+# PER_ROUND projects of queue_settling_projects' PREFIX-… per round, each as a measured sample, until a round's JIT
+# compilation (C1 and C2 of the gateways and of the emulator) takes under 5% of the round's time, at most COUNT /
+# PER_ROUND rounds. A warm-up without latency never runs the emulator's delayed answers nor the gateway's timers on
+# them: both JVMs then compiled them during the measured overviews, on the same two cores, and an emulator compiling
+# kept the gateway's calls waiting for a core (perf sched). Prints "rounds jit_s_of_the_last_round". settle_overviews
+# LATENCY PREFIX COUNT PER_ROUND PID URL [PID URL …]
+settle_overviews() {
+    local latency=$1 prefix=$2 count=$3 per_round=$4 round=0 k i started jit_before jit pids=() urls=()
+    shift 4
+    while (($#)); do pids+=("$1"); urls+=("$2"); shift 2; done
+    upstream_latency "$latency"
+    while ((round * per_round < count)); do
+        started=$(date +%s.%N)
+        jit_before=$(for pid in "${pids[@]}" "$EMULATOR_PID"; do jit_cpu_s "$pid"; echo; done)
+        for ((k = round * per_round + 1; k <= (round + 1) * per_round && k <= count; k++)); do
+            for ((i = 0; i < ${#urls[@]}; i++)); do
+                # as a measured sample: the journal emptied, the cold read, the journal read, a warm read
+                curl -sf -o /dev/null -X DELETE "$EMULATOR/emulator/journal"
+                curl -sf -o /dev/null -H "Authorization: Bearer $JWT" "${urls[i]}/api/v1/projects/$prefix-$k/overview" \
+                    || die "warm-up overview of $prefix-$k failed on ${urls[i]}"
+                journal_rounds "/v2.1/projects/$prefix-$k" >/dev/null
+                curl -sf -o /dev/null -H "Authorization: Bearer $JWT" "${urls[i]}/api/v1/projects/$prefix-$k/overview"
+            done
+        done
+        round=$((round + 1))
+        jit=$(paste <(echo "$jit_before") <(for pid in "${pids[@]}" "$EMULATOR_PID"; do jit_cpu_s "$pid"; echo; done) \
+            | awk '{t += $2 - $1} END {printf "%.2f", t}')
+        awk -v j="$jit" -v s="$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')" \
+            'BEGIN {exit !(j <= 0.05 * s)}' && break
+    done
+    upstream_latency 0
+    echo "$round $jit"
+}
+
 # --- start-up and memory (scenario 4; docs/startup.md) -------------------------------------------------------------
 
 # The JVM options of the image: deploy/Dockerfile.jvm's JAVA_OPTS, read from it so the bench and the image cannot

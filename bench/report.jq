@@ -55,6 +55,8 @@ def overview_latency:
     + "\(if .cold.ok and .warm.ok and .cold.complete and .warm.complete then "yes" else "**no**" end) | "
     + "\((.cold.x_cache + .warm.x_cache) | unique | join(", ") | if . == "" then "–" else . end) |"),
   "",
+  "JIT compilation while measuring at this latency: gateway \(.jit_s.gateway) CPU s, emulator \(.jit_s.emulator) CPU s.",
+  "",
   "Cold p50 with \(.sizes[-1].deployments) deployments ÷ with \(.sizes[0].deployments): \(.flatness). "
     + "At this latency: \(.met | verdict).", "";
 
@@ -64,7 +66,10 @@ def overview:
     "Cold: each sample reads a project the gateway has never seen (\(.latencies[0].sizes[0].cold.n) per size); warm: "
       + "the same project again (\(.latencies[0].sizes[0].warm.n) samples). Times are curl's, whole request. The gap "
       + "between the rounds: from the emulator's answer to the deployment list to the arrival of the first versions "
-      + "call (emulator journal, µs); spread: first to last arrival within a round.", "",
+      + "call (emulator journal, µs); spread: first to last arrival within a round. Before measuring, after "
+      + "the warm-up without latency: \(.settled.rounds) rounds of \(.settled.overviews_per_round) cold overviews "
+      + "with \(.settled.upstream_latency_ms) ms on every upstream call, until a round's JIT compilation (gateway "
+      + "and emulator) took under 5% of its time (\(.settled.last_round_jit_s) CPU s in the last round).", "",
     (.latencies[] | overview_latency),
     "Target (\(.target.goal)): \(.target.met | verdict).", ""
   end;

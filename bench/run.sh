@@ -53,10 +53,10 @@ done
 # next (a JIT-compiled server needs far longer than nginx), at least WARMUP_MIN_S, at most WARMUP_MAX_S; quick: 1 round.
 if ((QUICK)); then
     MODE=quick WARMUP_ROUND_S=2 WARMUP_MIN_S=2 WARMUP_MAX_S=2 DURATION_S=${BENCH_DURATION_S:-3}
-    PASSTHROUGH_S=3 OVERVIEW_COLD=2 OVERVIEW_WARM=5 OVERVIEW_WARMUP=10 SINGLE_SAMPLES=10 STARTS=1
+    PASSTHROUGH_S=3 OVERVIEW_COLD=2 OVERVIEW_WARM=5 OVERVIEW_WARMUP=10 OVERVIEW_WARMUP_PASSES=1 OVERVIEW_SETTLE=18 SINGLE_SAMPLES=10 STARTS=1
 else
     MODE=full WARMUP_ROUND_S=5 WARMUP_MIN_S=15 WARMUP_MAX_S=${BENCH_WARMUP_MAX_S:-60} DURATION_S=${BENCH_DURATION_S:-15}
-    PASSTHROUGH_S=10 OVERVIEW_COLD=5 OVERVIEW_WARM=20 OVERVIEW_WARMUP=120 SINGLE_SAMPLES=30 STARTS=3
+    PASSTHROUGH_S=10 OVERVIEW_COLD=5 OVERVIEW_WARM=20 OVERVIEW_WARMUP=120 OVERVIEW_WARMUP_PASSES=8 OVERVIEW_SETTLE=90 SINGLE_SAMPLES=30 STARTS=3
 fi
 THREADS=2
 CONNECTIONS=32
@@ -64,8 +64,6 @@ CONNECTIONS=32
 # light real load; back to back: one connection, the next request as soon as the answer is in.
 PACED_DELAY_MS=${BENCH_PACED_DELAY_MS:-10}
 PASSTHROUGH_LATENCIES=(0 50)
-OVERVIEW_LATENCIES=(50 100)
-OVERVIEW_SIZES=(1 10 50)
 OVERVIEW_WARMUP_DEPLOYMENTS=10
 # Seconds the scenarios may take (builds aside): a scenario that would start later is skipped and says so; at twice
 # this, a watchdog stops the run (a hang, not a slow machine).
@@ -295,9 +293,10 @@ overview_result() {
                   first_round_spread_ms: ($cn | map(.rounds.first_round_spread_ms) | median | r2),
                   second_round_spread_ms: ($cn | map(.rounds.second_round_spread_ms) | median | r2)}]}
         | .flatness = (.sizes[-1].cold.p50_ms / .sizes[0].cold.p50_ms | r2)
+        | .jit_s = {gateway: $jit_gateway, emulator: $jit_emulator}
         | .met = all(.sizes[]; .cold.ok and .warm.ok and .cold.complete and .warm.complete
                                and .cold_ratio <= 2.3 and .warm_ratio <= 1.15 and .gap_ms != null and .gap_ms <= 2)' \
-        --argjson latency "$1" --argjson sizes "$(printf '%s\n' "${OVERVIEW_SIZES[@]}" | jq -s -c .)" \
+        --argjson latency "$1" --argjson jit_gateway "$2" --argjson jit_emulator "$3" --argjson sizes "$(printf '%s\n' "${OVERVIEW_SIZES[@]}" | jq -s -c .)" \
         --argjson single "$(printf '%s\n' "${single[@]}" | jq -s -c .)" \
         --argjson through "$(printf '%s\n' "${through[@]}" | jq -s -c .)" \
         --argjson cold "$(printf '%s\n' "${cold[@]}" | jq -s -c .)" \
@@ -333,24 +332,27 @@ scenario_overview() {
     for ((k = 1; k <= OVERVIEW_WARMUP; k++)); do
         queue_overview_project "ovwarm-$k" "$OVERVIEW_WARMUP_DEPLOYMENTS" "$organization"
     done
-    log "  creating $((${#OVERVIEW_LATENCIES[@]} * ${#OVERVIEW_SIZES[@]} * OVERVIEW_COLD + OVERVIEW_WARMUP)) projects with their deployments and versions"
+    queue_settling_projects ovsettle "$OVERVIEW_SETTLE" "$organization"
+    log "  creating $((${#OVERVIEW_LATENCIES[@]} * ${#OVERVIEW_SIZES[@]} * OVERVIEW_COLD + OVERVIEW_WARMUP + OVERVIEW_SETTLE)) projects with their deployments and versions"
     for f in "$WORK"/create-*.curl; do run_batch "$f"; done
 
     # Warm-up, as for every other target: the overview's own code (both rounds, the mappers, the JSON of deployments
     # and versions) runs only here, and a JVM that has run it a handful of times still interprets much of it. Without
     # this the first latency measured paid for the JIT compiler and the second did not.
     local started=$SECONDS
-    for ((k = 1; k <= OVERVIEW_WARMUP; k++)); do
-        code=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$GATEWAY/api/v1/projects/ovwarm-$k/overview")
-        [[ $code == 200 ]] || die "warm-up overview of ovwarm-$k answered $code"
-    done
-    log "  warmed up: $OVERVIEW_WARMUP overviews of projects with $OVERVIEW_WARMUP_DEPLOYMENTS deployments, $((SECONDS - started)) s"
+    warm_overviews ovwarm "$OVERVIEW_WARMUP" "$OVERVIEW_WARMUP_PASSES" "$GATEWAY"
+    log "  warmed up: $OVERVIEW_WARMUP_PASSES passes over $OVERVIEW_WARMUP projects with $OVERVIEW_WARMUP_DEPLOYMENTS deployments, $((SECONDS - started)) s"
+    local settled settled_jit
+    read -r settled settled_jit < <(settle_overviews "${OVERVIEW_LATENCIES[0]}" ovsettle "$OVERVIEW_SETTLE" \
+        "$((3 * ${#OVERVIEW_SIZES[@]}))" "$GATEWAY_PID" "$GATEWAY")
+    log "  settled at ${OVERVIEW_LATENCIES[0]} ms: $settled rounds of $((3 * ${#OVERVIEW_SIZES[@]})) overviews, JIT ${settled_jit} s in the last"
 
     local results=()
     for latency in "${OVERVIEW_LATENCIES[@]}"; do
         log "  ${latency} ms latency on every upstream call"
         upstream_latency "$latency"
-        local single=() through=() cold=() warm=()
+        local single=() through=() cold=() warm=() jit_gateway jit_emulator
+        jit_gateway=$(jit_cpu_s "$GATEWAY_PID") jit_emulator=$(jit_cpu_s "$EMULATOR_PID")
         for ((i = 0; i < SINGLE_SAMPLES; i++)); do
             single+=("$(timed_get "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project")")
             through+=("$(timed_get "${auth[@]}" "$GATEWAY/api/v1/projects/demo-project/deployments/image-classifier")")
@@ -369,11 +371,15 @@ scenario_overview() {
                     | jq -c --argjson n "$n" '. + {deployments: $n}')")
             done
         done
-        results+=("$(overview_result "$latency")")
+        results+=("$(overview_result "$latency" "$(jit_cpu_since "$GATEWAY_PID" "$jit_gateway")" \
+            "$(jit_cpu_since "$EMULATOR_PID" "$jit_emulator")")")
     done
     upstream_latency 0
-    printf '%s\n' "${results[@]}" | jq -s '
+    printf '%s\n' "${results[@]}" | jq -s --argjson rounds "$settled" --argjson jit "$settled_jit" \
+        --argjson latency "${OVERVIEW_LATENCIES[0]}" --argjson per_round "$((3 * ${#OVERVIEW_SIZES[@]}))" '
         {status: "ok", latencies: .,
+         settled: {upstream_latency_ms: $latency, rounds: $rounds, overviews_per_round: $per_round,
+                   last_round_jit_s: $jit},
          target: {goal: "cold <= 2.3 x a single call, at 50 and 100 ms, 1 to 50 deployments; gap between the rounds <= 2 ms (median); warm <= 1.15 x",
                   met: all(.[]; .met)}}' >"$WORK/scenario-overview.json"
 }
