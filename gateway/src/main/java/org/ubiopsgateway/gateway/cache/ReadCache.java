@@ -120,7 +120,9 @@ public class ReadCache {
 
     /** Whether {@code entry} is still the one cached under its key, and fresh at {@code now}: a read would hit it. */
     boolean isCurrent(Entry entry, long now) {
-        return lookup(entry.region(), entry.key(), now) == entry && isFresh(entry, now);
+        // Quietly, as a hit answered before Quarkus REST is no read of the cache: a recorded read would run Caffeine's
+        // upkeep on the event loop every few reads (16 % fewer cached reads a second in compare.sh, 160214Z).
+        return caches.get(entry.region()).policy().getIfPresentQuietly(entry.key()) == entry && isFresh(entry, now);
     }
 
     /** Younger than its region's TTL: served without an upstream call. */
