@@ -173,7 +173,9 @@ launch_gateway() {
 start_gateway() {
     local t_live t_api
     launch_gateway
-    wait_200 "$GATEWAY/q/health/live" "$GATEWAY_PID" || die "gateway did not start; see $GATEWAY_LOG"
+    # the log's end goes to stderr too: compare.sh removes its work directory, log included, as it exits
+    wait_200 "$GATEWAY/q/health/live" "$GATEWAY_PID" \
+        || { tail -20 "$GATEWAY_LOG" >&2; die "gateway did not start; see $GATEWAY_LOG"; }
     t_live=$(now_ns)
     wait_200 "$GATEWAY/api/v1/projects/demo-project/instance-types" "$GATEWAY_PID" -H "Authorization: Bearer $JWT" \
         || die "gateway did not answer an API route with 200; see $GATEWAY_LOG"
