@@ -356,7 +356,7 @@ settle_overviews() {
     upstream_latency "$latency"
     while ((round * per_round < count)); do
         started=$(date +%s.%N)
-        jit_before=$(for pid in "${pids[@]}" "$EMULATOR_PID"; do jit_cpu_s "$pid"; echo; done)
+        jit_before=$(jit_cpu_s "${pids[@]}" "$EMULATOR_PID")
         for ((k = round * per_round + 1; k <= (round + 1) * per_round && k <= count; k++)); do
             for ((i = 0; i < ${#urls[@]}; i++)); do
                 # as a measured sample: the journal emptied, the cold read, the journal read, a warm read
@@ -368,8 +368,7 @@ settle_overviews() {
             done
         done
         round=$((round + 1))
-        jit=$(paste <(echo "$jit_before") <(for pid in "${pids[@]}" "$EMULATOR_PID"; do jit_cpu_s "$pid"; echo; done) \
-            | awk '{t += $2 - $1} END {printf "%.2f", t}')
+        jit=$(awk -v a="$jit_before" -v b="$(jit_cpu_s "${pids[@]}" "$EMULATOR_PID")" 'BEGIN {printf "%.2f", b - a}')
         awk -v j="$jit" -v s="$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')" \
             'BEGIN {exit !(j <= 0.05 * s)}' && break
     done
@@ -514,9 +513,11 @@ thread_ticks() {
     done
 }
 
-# CPU seconds the JIT compiler threads (C1, C2) of a JVM have used so far: while they still work, the JVM is warming up.
+# CPU seconds the JIT compiler threads (C1, C2) of the JVMs PID… have used so far, together: while they still work, a
+# JVM is warming up. jit_cpu_s PID [PID …]
 jit_cpu_s() {
-    thread_ticks "$1" | awk -F'\t' -v hz="$(getconf CLK_TCK)" '$3 ~ /^C[12] CompilerThre/ {t += $2}
+    local pid
+    for pid; do thread_ticks "$pid"; done | awk -F'\t' -v hz="$(getconf CLK_TCK)" '$3 ~ /^C[12] CompilerThre/ {t += $2}
         END {printf "%.2f", t / hz}'
 }
 
