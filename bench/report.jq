@@ -48,12 +48,13 @@ def overview_latency:
     + "(min \(.single_upstream_call.min_ms), max \(.single_upstream_call.max_ms), \(.single_upstream_call.n) samples)",
   "- One upstream call through the gateway (\(.single_through_gateway.what)): p50 \(.single_through_gateway.p50_ms) ms",
   "",
-  "| deployments | cold p50 ms | cold max ms | cold ÷ single call | gap between rounds ms (median, max) | round 1 / round 2 spread ms | warm p50 ms | warm ÷ single call | all 200 and complete | X-Cache |",
-  "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+  "| deployments | cold p50 ms | cold max ms | cold ÷ single call | gap between rounds ms (median, max) | round 1 / round 2 spread ms | warm p50 ms | warm ÷ single call | all 200 and complete | X-Cache | upstream calls (cold; warm) |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
   (.sizes[] | "| \(.deployments) | \(.cold.p50_ms) | \(.cold.max_ms) | \(.cold_ratio) | \(.gap_ms | num), \(.gap_max_ms | num) | "
     + "\(.first_round_spread_ms | num) / \(.second_round_spread_ms | num) | \(.warm.p50_ms) | \(.warm_ratio) | "
     + "\(if .cold.ok and .warm.ok and .cold.complete and .warm.complete then "yes" else "**no**" end) | "
-    + "\((.cold.x_cache + .warm.x_cache) | unique | join(", ") | if . == "" then "–" else . end) |"),
+    + "\((.cold.x_cache + .warm.x_cache) | unique | join(", ") | if . == "" then "–" else . end) | "
+    + "\(.cold_upstream_calls); \(.warm_upstream_calls) |"),
   "",
   "JIT compilation while measuring at this latency: gateway \(.jit_s.gateway) CPU s, emulator \(.jit_s.emulator) CPU s.",
   "",
@@ -66,7 +67,9 @@ def overview:
     "Cold: each sample reads a project the gateway has never seen (\(.latencies[0].sizes[0].cold.n) per size); warm: "
       + "the same project again (\(.latencies[0].sizes[0].warm.n) samples). Times are curl's, whole request. The gap "
       + "between the rounds: from the emulator's answer to the deployment list to the arrival of the first versions "
-      + "call (emulator journal, µs); spread: first to last arrival within a round. Before measuring, after "
+      + "call (emulator journal, µs); spread: first to last arrival within a round. Upstream calls: what the "
+      + "emulator received for the cold samples together (each: the project, its parts, the deployment list and one "
+      + "versions call per deployment) and for the warm reads together. Before measuring, after "
       + "the warm-up without latency: \(.settled.rounds) rounds of \(.settled.overviews_per_round) cold overviews "
       + "with \(.settled.upstream_latency_ms) ms on every upstream call, until a round's JIT compilation (gateway "
       + "and emulator) took under 5% of its time (\(.settled.last_round_jit_s) CPU s in the last round).", "",

@@ -287,6 +287,8 @@ overview_result() {
                | ($cn | stats) as $c
                | ($warm | map(select(.deployments == $n)) | stats) as $w
                | {deployments: $n, cold: $c, warm: $w,
+                  cold_upstream_calls: ($cn | map(.rounds.calls) | add),
+                  warm_upstream_calls: ($warm_calls[] | select(.deployments == $n) | .calls),
                   cold_ratio: ($c.p50_ms / $s.p50_ms | r2), warm_ratio: ($w.p50_ms / $s.p50_ms | r2),
                   gap_ms: ($cn | map(.rounds.gap_ms) | median | r2),
                   gap_max_ms: ($cn | map(.rounds.gap_ms) | max | r2),
@@ -298,6 +300,7 @@ overview_result() {
                                and .cold_ratio <= 2.3 and .warm_ratio <= 1.15 and .gap_ms != null and .gap_ms <= 2)' \
         --argjson latency "$1" --argjson jit_gateway "$2" --argjson jit_emulator "$3" --argjson sizes "$(printf '%s\n' "${OVERVIEW_SIZES[@]}" | jq -s -c .)" \
         --argjson single "$(printf '%s\n' "${single[@]}" | jq -s -c .)" \
+        --argjson warm_calls "$(printf '%s\n' "${warm_calls[@]}" | jq -s -c .)" \
         --argjson through "$(printf '%s\n' "${through[@]}" | jq -s -c .)" \
         --argjson cold "$(printf '%s\n' "${cold[@]}" | jq -s -c .)" \
         --argjson warm "$(printf '%s\n' "${warm[@]}" | jq -s -c .)"
@@ -351,7 +354,7 @@ scenario_overview() {
     for latency in "${OVERVIEW_LATENCIES[@]}"; do
         log "  ${latency} ms latency on every upstream call"
         upstream_latency "$latency"
-        local single=() through=() cold=() warm=() jit_gateway jit_emulator
+        local single=() through=() cold=() warm=() warm_calls=() jit_gateway jit_emulator
         jit_gateway=$(jit_cpu_s "$GATEWAY_PID") jit_emulator=$(jit_cpu_s "$EMULATOR_PID")
         for ((i = 0; i < SINGLE_SAMPLES; i++)); do
             single+=("$(timed_get "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project")")
@@ -366,10 +369,14 @@ scenario_overview() {
                 cold+=("$(jq -c --argjson n "$n" --argjson rounds "$(journal_rounds "/v2.1/projects/$p")" \
                     '. + {deployments: $n, rounds: $rounds}' <<<"$sample")")
             done
+            # the warm reads' upstream calls, all together: none while the parts read cold are still fresh
+            curl -sf -o /dev/null -X DELETE "$EMULATOR/emulator/journal"
             for ((k = 1; k <= OVERVIEW_WARM; k++)); do
                 warm+=("$(timed_get "${auth[@]}" "$GATEWAY/api/v1/projects/ov$latency-$n-1/overview" \
                     | jq -c --argjson n "$n" '. + {deployments: $n}')")
             done
+            warm_calls+=("$(journal_rounds "/v2.1/projects/ov$latency-$n-1" | jq -c --argjson n "$n" \
+                '{deployments: $n, calls: .calls}')")
         done
         results+=("$(overview_result "$latency" "$(jit_cpu_since "$GATEWAY_PID" "$jit_gateway")" \
             "$(jit_cpu_since "$EMULATOR_PID" "$jit_emulator")")")
