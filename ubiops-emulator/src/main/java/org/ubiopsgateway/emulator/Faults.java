@@ -62,7 +62,11 @@ public final class Faults {
                 continue;
             }
             if (rule.dropRate() > 0 && dice.nextDouble() < rule.dropRate()) {
-                outcome = () -> ctx.request().connection().close();
+                outcome = () -> {
+                    Journal.Call call = ctx.get(Journal.CALL);
+                    call.answered(ctx.get(Api.OPERATION), 0); // before the caller can see the close
+                    ctx.request().connection().close();
+                };
                 decided = true;
             } else if (rule.errorRate() > 0 && dice.nextDouble() < rule.errorRate()) {
                 int status = rule.errorStatus();

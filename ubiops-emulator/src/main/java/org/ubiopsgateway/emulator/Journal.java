@@ -21,19 +21,49 @@ public final class Journal {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
-    /** A call arrived: it is in flight until {@link #record}ed. */
-    void started() {
+    /** The key under which a call's {@link Call} waits in its routing context for its answer. */
+    static final String CALL = "ubiops.journal.call";
+
+    /** A call arrived: it is in flight until its {@link Call} is answered. */
+    Call started(String method, String path, String query) {
         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        return new Call(nowMicros(), method, path, query);
     }
 
-    void record(long receivedMicros, String method, String path, String query, String operation, int status) {
-        inFlight.decrementAndGet();
-        long answeredMicros = nowMicros();
-        entries.addLast(new JournalEntry(sequence.incrementAndGet(), answeredMicros / 1000, receivedMicros,
-                answeredMicros, method, path, query, operation, status));
-        if (sequence.get() % 1024 == 0) {
-            while (entries.size() > CAPACITY) {
-                entries.pollFirst();
+    /**
+     * One call in flight, recorded once: when its answer is decided, just before that answer's first byte leaves
+     * (or the connection is closed without one). Recorded after the bytes, an entry could still be missing when
+     * the caller already holds the answer and reads the journal.
+     */
+    final class Call {
+
+        private final long receivedMicros;
+        private final String method;
+        private final String path;
+        private final String query;
+        private boolean recorded; // answered and dropped run on the call's own event loop
+
+        private Call(long receivedMicros, String method, String path, String query) {
+            this.receivedMicros = receivedMicros;
+            this.method = method;
+            this.path = path;
+            this.query = query;
+        }
+
+        /** Records the call with its status, 0 for none; later answers of the same call are ignored. */
+        void answered(String operation, int status) {
+            if (recorded) {
+                return;
+            }
+            recorded = true;
+            inFlight.decrementAndGet();
+            long answeredMicros = nowMicros();
+            entries.addLast(new JournalEntry(sequence.incrementAndGet(), answeredMicros / 1000, receivedMicros,
+                    answeredMicros, method, path, query, operation, status));
+            if (sequence.get() % 1024 == 0) {
+                while (entries.size() > CAPACITY) {
+                    entries.pollFirst();
+                }
             }
         }
     }

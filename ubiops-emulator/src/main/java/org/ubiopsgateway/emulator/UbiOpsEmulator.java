@@ -194,13 +194,11 @@ public final class UbiOpsEmulator implements AutoCloseable {
 
     private void journalEntry(RoutingContext ctx) {
         var request = ctx.request();
-        String method = request.method().name();
-        String path = request.path();
-        String query = request.query();
-        long received = Journal.nowMicros();
-        journal.started();
-        ctx.addEndHandler(done -> journal.record(received, method, path, query, ctx.get(Api.OPERATION),
-                done.succeeded() ? ctx.response().getStatusCode() : 0));
+        Journal.Call call = journal.started(request.method().name(), request.path(), request.query());
+        ctx.put(Journal.CALL, call);
+        ctx.addHeadersEndHandler(v -> call.answered(ctx.get(Api.OPERATION), ctx.response().getStatusCode()));
+        // reached unanswered only when the connection closed first
+        ctx.addEndHandler(done -> call.answered(ctx.get(Api.OPERATION), 0));
         ctx.next();
     }
 

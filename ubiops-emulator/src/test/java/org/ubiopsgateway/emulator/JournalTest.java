@@ -67,6 +67,19 @@ class JournalTest extends EmulatorTestBase {
     }
 
     @Test
+    void aCallIsRecordedOnceWithTheAnswerDecidedFirst() {
+        Journal journal = new Journal();
+        Journal.Call call = journal.started("GET", "/v2.1/projects", null);
+        call.answered("projects_list", 200); // as the answer's headers go out
+        call.answered("projects_list", 0); // as its connection ends
+        assertEquals(1, journal.size());
+        assertEquals(200, journal.entries().get(0).status());
+
+        journal.clear(); // the peak starts again from the calls in flight
+        assertEquals(0, journal.peakConcurrency(), "the call left the flight once");
+    }
+
+    @Test
     void controlCallsAreNotJournaled() {
         RestAssured.given().get(emulator.controlUrl() + "/health").then().statusCode(200);
         assertEquals(0, emulator.journal().size());
