@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.gateway.redis.RedisBackend;
 import org.ubiopsgateway.gateway.redis.RedisConfig;
 import org.ubiopsgateway.gateway.redis.RedisServer;
+import org.ubiopsgateway.gateway.testing.Eventually;
 import org.ubiopsgateway.gateway.upstream.UpstreamFailure;
 import org.ubiopsgateway.gateway.upstream.UpstreamRefused;
 
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -97,7 +99,11 @@ class UpstreamBudgetTest {
         assertEquals(List.of("ok", "ok", "ok", "refused", "refused"), taken);
 
         two.observe(EndpointGroup.FILES, 429, null, "30");
-        assertEquals(30, refusal(one, EndpointGroup.FILES).retryAfterSeconds(), "UbiOps's 429 seen by the other");
+        // observe() sends the mark to Redis and does not wait (the answer that carried the 429 goes on): until it is
+        // there, one counts its calls as usual, and once its own budget is spent it is refused for the window instead.
+        UpstreamRefused seen = Eventually.await("one refused once two saw UbiOps's 429",
+                () -> refusedOrNull(one, EndpointGroup.FILES), Objects::nonNull);
+        assertEquals(30, seen.retryAfterSeconds(), "UbiOps's 429 seen by the other");
     }
 
     @Test
@@ -150,11 +156,15 @@ class UpstreamBudgetTest {
     }
 
     private static String take(UpstreamBudget budget, EndpointGroup group) {
+        return refusedOrNull(budget, group) == null ? "ok" : "refused";
+    }
+
+    private static UpstreamRefused refusedOrNull(UpstreamBudget budget, EndpointGroup group) {
         try {
             assertNull(budget.take(group).await().atMost(WAIT));
-            return "ok";
+            return null;
         } catch (UpstreamRefused e) {
-            return "refused";
+            return e;
         }
     }
 
