@@ -1,8 +1,8 @@
 package org.ubiopsgateway.gateway.observability;
 
 import org.jboss.logmanager.ExtLogRecord;
+import org.ubiopsgateway.gateway.testing.Eventually;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -41,21 +41,11 @@ final class LogCapture extends Handler {
 
     /** Exactly {@code count} records whose message is {@code wanted}, once they have all been logged. */
     List<LogRecord> awaitRecords(Predicate<String> wanted, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<LogRecord> matching = records.stream().filter(r -> wanted.test(r.getMessage())).toList();
-            if (matching.size() >= count) {
-                assertEquals(count, matching.size(), "one line per request: " + matching);
-                return matching;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no such line on " + category + ": " + records.stream().map(LogRecord::getMessage).toList());
+        List<LogRecord> matching = Eventually.await(count + " such line(s) on " + category,
+                () -> records.stream().filter(r -> wanted.test(r.getMessage())).toList(), m -> m.size() >= count,
+                m -> records.stream().map(LogRecord::getMessage).toList().toString());
+        assertEquals(count, matching.size(), "one line per request: " + matching);
+        return matching;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.ubiopsgateway.gateway.observability;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,10 +13,9 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ubiopsgateway.gateway.testing.Eventually;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +31,7 @@ class TracingTest {
     private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
     private static final String HIT_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     private static final String TRACEPARENT_OF_HIT = "00-" + HIT_TRACE_ID + "-b7ad6b7169203331-01";
+    private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
 
     public static class WithOtlpEndpoint implements QuarkusTestProfile {
         @Override
@@ -92,18 +93,9 @@ class TracingTest {
      * which may be just after the client (and the access log) has it.
      */
     private List<SpanData> awaitServerSpan(String traceId, String route) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<SpanData> trace;
-        do {
-            trace = spans.ended().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
-            if (trace.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER
-                    && route.equals(s.getAttributes().asMap().entrySet().stream()
-                    .filter(e -> e.getKey().getKey().equals("http.route")).map(e -> String.valueOf(e.getValue()))
-                    .findFirst().orElse(null)))) {
-                return trace;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no server span named " + route + " continues the caller's trace: " + trace);
+        return Eventually.await("a server span named " + route + " continuing the caller's trace",
+                () -> spans.ended().stream().filter(s -> s.getTraceId().equals(traceId)).toList(),
+                trace -> trace.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER
+                        && route.equals(s.getAttributes().get(HTTP_ROUTE))));
     }
 }
