@@ -112,7 +112,6 @@ class UpstreamChaosTest {
         } while (!round.stream().allMatch(status -> status / 100 == 2)
                 && System.nanoTime() - healed < RECOVERY_BOUND.toNanos() * 2);
         long recoveryMs = (System.nanoTime() - healed) / 1_000_000;
-        pause(500); // the last answers' journal entries
         long heapAfter = usedHeap();
 
         int sent = creates.get() + sum(readAnswers);
