@@ -6,13 +6,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.ubiopsgateway.gateway.packaging.ExternalEmulatorResource;
+import org.ubiopsgateway.gateway.testing.Eventually;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,24 +41,29 @@ class ProductionLogsIT {
         }
     }
 
-    private static JsonNode awaitAccessLine(String path) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : lines()) {
-                JsonNode node = JSON.readTree(line);
-                if (node.path("loggerName").asText().equals(AccessLogTest.CATEGORY)
-                        && node.path("message").asText().contains(path)) {
-                    return node;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no access log line for " + path + " in " + CONSOLE);
+    private static JsonNode awaitAccessLine(String path) {
+        // Written once the answer is out, which may be just after the client has it.
+        return Eventually.await("an access log line for " + path + " in " + CONSOLE,
+                () -> lines().stream().map(ProductionLogsIT::json)
+                        .filter(node -> node.path("loggerName").asText().equals(AccessLogTest.CATEGORY)
+                                && node.path("message").asText().contains(path))
+                        .findFirst().orElse(null),
+                Objects::nonNull);
     }
 
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(line, e);
+        }
+    }
+
+    /** The complete lines: the gateway may be writing the last one as it is read. */
     private static List<String> lines() {
         try {
-            return Files.readAllLines(CONSOLE).stream().filter(l -> !l.isBlank()).toList();
+            String console = Files.readString(CONSOLE);
+            return console.substring(0, console.lastIndexOf('\n') + 1).lines().filter(l -> !l.isBlank()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
