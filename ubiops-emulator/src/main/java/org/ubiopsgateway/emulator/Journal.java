@@ -1,5 +1,7 @@
 package org.ubiopsgateway.emulator;
 
+import io.vertx.core.Context;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +18,15 @@ public final class Journal {
     /** Upper bound so that a long benchmark cannot grow the emulator's heap without end. */
     static final int CAPACITY = 100_000;
 
+    /** How long a reader waits at most for answers being written to be recorded. */
+    private static final long WRITTEN_WITHIN_NANOS = 1_000_000_000L;
+
     private final ConcurrentLinkedDeque<JournalEntry> entries = new ConcurrentLinkedDeque<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
+    /** Answers whose bytes are being written, each recorded once written. */
+    private final AtomicInteger leaving = new AtomicInteger();
 
     /** The key under which a call's {@link Call} waits in its routing context for its answer. */
     static final String CALL = "ubiops.journal.call";
@@ -31,9 +38,9 @@ public final class Journal {
     }
 
     /**
-     * One call in flight, recorded once: when its answer is decided, just before that answer's first byte leaves
-     * (or the connection is closed without one). Recorded after the bytes, an entry could still be missing when
-     * the caller already holds the answer and reads the journal.
+     * One call in flight, recorded once: as its answer has been written, so its time is when the answer left (the
+     * bench measures from it), or as its connection is closed without one. While the answer is being written, readers
+     * of the journal wait for it: the caller may hold the answer before the emulator's loop has gone on to record it.
      */
     final class Call {
 
@@ -41,13 +48,23 @@ public final class Journal {
         private final String method;
         private final String path;
         private final String query;
-        private boolean recorded; // answered and dropped run on the call's own event loop
+        // touched on the call's own event loop: as its answer's headers go out, as it ends or is dropped
+        private boolean leavingNow;
+        private boolean recorded;
 
         private Call(long receivedMicros, String method, String path, String query) {
             this.receivedMicros = receivedMicros;
             this.method = method;
             this.path = path;
             this.query = query;
+        }
+
+        /** Its answer is being written. */
+        void leaving() {
+            if (!recorded && !leavingNow) {
+                leavingNow = true;
+                leaving.incrementAndGet();
+            }
         }
 
         /** Records the call with its status, 0 for none; later answers of the same call are ignored. */
@@ -60,11 +77,28 @@ public final class Journal {
             long answeredMicros = nowMicros();
             entries.addLast(new JournalEntry(sequence.incrementAndGet(), answeredMicros / 1000, receivedMicros,
                     answeredMicros, method, path, query, operation, status));
+            if (leavingNow) {
+                leaving.decrementAndGet(); // after the entry: a reader that sees none leaving sees it
+            }
             if (sequence.get() % 1024 == 0) {
                 while (entries.size() > CAPACITY) {
                     entries.pollFirst();
                 }
             }
+        }
+    }
+
+    /**
+     * Waits, briefly, until every answer being written has been recorded. Not on an event loop: the emulator's own
+     * (its control routes) records each answer in the same event that writes it, and a gateway's must not be held.
+     */
+    private void awaitWritten() {
+        if (Context.isOnEventLoopThread()) {
+            return;
+        }
+        long until = System.nanoTime() + WRITTEN_WITHIN_NANOS;
+        while (leaving.get() > 0 && System.nanoTime() - until < 0) {
+            Thread.onSpinWait();
         }
     }
 
@@ -75,19 +109,23 @@ public final class Journal {
     }
 
     public List<JournalEntry> entries() {
+        awaitWritten();
         return new ArrayList<>(entries);
     }
 
     /** Entries for one operation id (e.g. {@code deployments_list}). */
     public List<JournalEntry> entries(String operation) {
+        awaitWritten();
         return entries.stream().filter(e -> operation.equals(e.operation())).toList();
     }
 
     public int count(String operation) {
+        awaitWritten();
         return (int) entries.stream().filter(e -> operation.equals(e.operation())).count();
     }
 
     public int size() {
+        awaitWritten();
         return entries.size();
     }
 

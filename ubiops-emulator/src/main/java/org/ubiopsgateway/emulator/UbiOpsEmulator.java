@@ -196,9 +196,14 @@ public final class UbiOpsEmulator implements AutoCloseable {
         var request = ctx.request();
         Journal.Call call = journal.started(request.method().name(), request.path(), request.query());
         ctx.put(Journal.CALL, call);
-        ctx.addHeadersEndHandler(v -> call.answered(ctx.get(Api.OPERATION), ctx.response().getStatusCode()));
-        // reached unanswered only when the connection closed first
-        ctx.addEndHandler(done -> call.answered(ctx.get(Api.OPERATION), 0));
+        // a chunked answer's headers go out with its first part, long before its end: not waited for
+        ctx.addHeadersEndHandler(v -> {
+            if (!ctx.response().isChunked()) {
+                call.leaving();
+            }
+        });
+        ctx.addEndHandler(done -> call.answered(ctx.get(Api.OPERATION),
+                done.succeeded() ? ctx.response().getStatusCode() : 0));
         ctx.next();
     }
 

@@ -67,16 +67,35 @@ class JournalTest extends EmulatorTestBase {
     }
 
     @Test
-    void aCallIsRecordedOnceWithTheAnswerDecidedFirst() {
+    void aCallIsRecordedOnceWithItsFirstOutcome() {
         Journal journal = new Journal();
         Journal.Call call = journal.started("GET", "/v2.1/projects", null);
-        call.answered("projects_list", 200); // as the answer's headers go out
-        call.answered("projects_list", 0); // as its connection ends
+        call.leaving();
+        call.answered("projects_list", 200); // its answer written
+        call.answered("projects_list", 0); // its connection closed later
         assertEquals(1, journal.size());
         assertEquals(200, journal.entries().get(0).status());
 
         journal.clear(); // the peak starts again from the calls in flight
         assertEquals(0, journal.peakConcurrency(), "the call left the flight once");
+    }
+
+    @Test
+    void aReaderWaitsForAnAnswerBeingWritten() throws Exception {
+        Journal journal = new Journal();
+        Journal.Call call = journal.started("GET", "/v2.1/projects", null);
+        call.leaving();
+        Thread loop = new Thread(() -> {
+            try {
+                Thread.sleep(100); // the emulator's loop, preempted between the answer's bytes and its record
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            call.answered("projects_list", 200);
+        });
+        loop.start();
+        assertEquals(List.of("projects_list"), journal.entries().stream().map(JournalEntry::operation).toList());
+        loop.join();
     }
 
     @Test
