@@ -7,6 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import org.ubiopsgateway.gateway.eventloop.ClientCallsAtOnce;
 import org.ubiopsgateway.gateway.eventloop.PerEventLoop;
 import org.ubiopsgateway.gateway.resilience.RateLimitHeaders;
 import org.ubiopsgateway.gateway.resilience.ResilienceConfig;
@@ -70,6 +71,7 @@ public class UpstreamClients {
                 .register(new UpstreamAuthorization(endpoint.authorization()))
                 .register(new UpstreamStatus())
                 .register(new RateLimitHeaders(budget))
+                .register(new ClientCallsAtOnce(), ClientCallsAtOnce.PRIORITY)
                 .build(api)));
     }
 }
