@@ -54,12 +54,11 @@ public final class EventLoops {
      * an event of its own queued once the batch before has run: whatever a batch queues on the loop itself runs before
      * the next batch. A round's first task runs at once when it is given on the context's own event loop: the second
      * round of an overview then starts as the deployment list is read, not after the first round's other answers, which
-     * the loop would run first. On the calling thread when there is no context. For a round of upstream calls:
-     * Quarkus's REST client sends each call from a task it queues on the loop (each call gets a nested context of its
-     * own, and the client moves the call onto it), so calls started together in one event all left only once the last
-     * of them had been started. In growing batches, the first call leaves after one call's work, the next two after
-     * three, and a round of n calls takes about log2(n) events more than all at once; one call per event measured
-     * slower to the round's last call (docs/request-path.md).
+     * the loop would run first. On the calling thread when there is no context. For a round of upstream calls, each
+     * of which leaves as it is started ({@link ClientCallsAtOnce}): a round of fifty does not hold the loop for all its
+     * calls at once, and the loop's other events (other requests, the first round's answers) get turns between its
+     * batches, for about log2(n) events more than all at once. Before the calls left at once, the batches were what
+     * let the first ones leave early; started all at once since, the overview measured the same (docs/request-path.md).
      */
     public static Executor inGrowingBatches() {
         Context context = Vertx.currentContext();
