@@ -120,8 +120,7 @@ public final class Journal {
     }
 
     public int count(String operation) {
-        awaitWritten();
-        return (int) entries.stream().filter(e -> operation.equals(e.operation())).count();
+        return entries(operation).size();
     }
 
     public int size() {

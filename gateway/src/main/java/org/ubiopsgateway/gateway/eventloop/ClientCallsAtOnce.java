@@ -49,7 +49,7 @@ public final class ClientCallsAtOnce implements ResteasyReactiveClientRequestFil
         public void execute(Runnable command) {
             if (!sent) {
                 sent = true;
-                call.emit(ignored -> command.run());
+                EventLoops.on(call).execute(command);
             } else {
                 // as the client's own executor: the caller's SmallRye context (OpenTelemetry's among it) carried over
                 Runnable decorated = Infrastructure.decorate(command);

@@ -43,8 +43,7 @@ class ClientCallsAtOnceTest {
             // queued first; it holds the loop until UbiOps has the call, or gives up: a call sent from a task queued
             // after it could not leave meanwhile
             context.runOnContext(next -> receivedBeforeTheQueuedTask.complete(upstreamAnsweredWithin(5_000)));
-            upstream.getProject("demo-project").subscribe().with(p -> answered.complete(p.name()),
-                    answered::completeExceptionally);
+            callUpstream(answered);
         });
         assertTrue(receivedBeforeTheQueuedTask.get(10, TimeUnit.SECONDS),
                 "UbiOps received the call while a task queued before it held the loop");
@@ -53,9 +52,13 @@ class ClientCallsAtOnceTest {
 
     private CompletableFuture<String> call(Context context) {
         CompletableFuture<String> answered = new CompletableFuture<>();
-        context.runOnContext(ignored -> upstream.getProject("demo-project").subscribe()
-                .with(p -> answered.complete(p.name()), answered::completeExceptionally));
+        context.runOnContext(ignored -> callUpstream(answered));
         return answered;
+    }
+
+    private void callUpstream(CompletableFuture<String> answered) {
+        upstream.getProject("demo-project").subscribe().with(p -> answered.complete(p.name()),
+                answered::completeExceptionally);
     }
 
     private boolean upstreamAnsweredWithin(long millis) {
