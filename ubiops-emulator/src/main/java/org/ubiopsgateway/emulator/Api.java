@@ -31,6 +31,9 @@ final class Api {
 
     /** The key under which a handled request records its operation id, for the journal. */
     static final String OPERATION = "ubiops.operation";
+    /** The key under which {@link Faults} records when a delayed call's answer is due, and where it waits till then. */
+    static final String DUE = "ubiops.answer.due";
+    private static final String WAITING = "ubiops.answer.waiting";
 
     final Router router;
     final Store store;
@@ -58,7 +61,7 @@ final class Api {
                 return;
             }
             if (body == null || successStatus == 204) {
-                ctx.response().setStatusCode(successStatus).end();
+                answer(ctx, () -> ctx.response().setStatusCode(successStatus).end());
             } else {
                 json(ctx, successStatus, body);
             }
@@ -82,13 +85,37 @@ final class Api {
                 : body instanceof JsonArray a ? a.encode()
                 : body instanceof Collection<?> c ? new JsonArray(List.copyOf(c)).encode()
                 : String.valueOf(body);
-        ctx.response().setStatusCode(status)
+        answer(ctx, () -> ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(text);
+                .end(text));
+    }
+
+    /**
+     * Sends an answer once it is due. An injected latency delays the answer, not the work: the operation runs as the
+     * call arrives and only its answer waits, as a remote UbiOps's answer travels after its work is done. Answers
+     * falling due together then leave together, instead of each after the work of those before it on the emulator's
+     * one event loop, which shares the machine's CPUs with the gateway in tests and benchmarks (docs/emulator.md).
+     */
+    static void answer(RoutingContext ctx, Runnable send) {
+        Due due = ctx.get(DUE);
+        if (due == null || due.nanos() - System.nanoTime() <= 0) {
+            send.run();
+            return;
+        }
+        ctx.put(WAITING, true);
+        due.outbox().hold(ctx.vertx(), due.nanos(), () -> {
+            ctx.remove(WAITING);
+            send.run();
+        });
+    }
+
+    /** When a delayed call's answer is due ({@link System#nanoTime()}), and the outbox that holds it till then. */
+    record Due(long nanos, Outbox outbox) {
     }
 
     static void error(RoutingContext ctx, int status, String message) {
-        if (ctx.response().ended() || ctx.response().closed()) {
+        // an answer already sent or waiting to be sent stands: at most one answer per call
+        if (ctx.response().ended() || ctx.response().closed() || ctx.get(WAITING) != null) {
             return;
         }
         json(ctx, status, new JsonObject().put("error", message));

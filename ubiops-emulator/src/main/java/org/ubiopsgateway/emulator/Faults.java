@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -12,12 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * Latency and fault injection, changeable at run time from any thread. Every rule matching a call applies:
- * their delays add up (waited on a timer, never blocking the event loop), then the first rule whose dice say
- * so drops the connection or answers its error; otherwise the call goes on to the API.
+ * their delays add up, then the first rule whose dice say so drops the connection or answers its error; otherwise
+ * the call goes on to the API at once. The delay holds back only the answer, or the drop ({@link Api#answer}).
  */
 public final class Faults {
 
     private final List<Active> rules = new CopyOnWriteArrayList<>();
+    private final Outbox outbox = new Outbox();
     private final Supplier<RandomGenerator> random;
 
     public Faults() {
@@ -62,30 +64,23 @@ public final class Faults {
                 continue;
             }
             if (rule.dropRate() > 0 && dice.nextDouble() < rule.dropRate()) {
-                outcome = () -> {
+                outcome = () -> Api.answer(ctx, () -> {
                     Journal.Call call = ctx.get(Journal.CALL);
                     call.answered(ctx.get(Api.OPERATION), 0); // before the caller can see the close
                     ctx.request().connection().close();
-                };
+                });
                 decided = true;
             } else if (rule.errorRate() > 0 && dice.nextDouble() < rule.errorRate()) {
                 int status = rule.errorStatus();
-                outcome = () -> {
-                    ctx.request().resume(); // let an unread body drain, so the connection stays usable
-                    Api.error(ctx, status, "Injected fault");
-                };
+                outcome = () -> Api.error(ctx, status, "Injected fault");
                 decided = true;
             }
         }
         rules.removeIf(Active::exhausted);
         if (delay > 0) {
-            // the body must wait for the delay: the router does not pause, the body handler resumes
-            ctx.request().pause();
-            Runnable after = outcome;
-            ctx.vertx().setTimer(delay, id -> after.run());
-        } else {
-            outcome.run();
+            ctx.put(Api.DUE, new Api.Due(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay), outbox));
         }
+        outcome.run();
     }
 
     private record Active(FaultRule rule, Pattern path, AtomicInteger remaining) {

@@ -169,11 +169,11 @@ final class RevisionRoutes {
             throw ApiError.notFound("Deployment file");
         }
         String name = revision.fileName.replaceAll("[\"\\\\\\p{Cntrl}]", "_");
-        ctx.response()
+        Api.answer(ctx, () -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/zip")
                 .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .sendFile(revision.file.toString())
-                .onFailure(e -> Api.error(ctx, 404, "Deployment file was not found"));
+                .onFailure(e -> Api.error(ctx, 404, "Deployment file was not found")));
     }
 
     private static JsonObject rebuild(Api api, RoutingContext ctx) {

@@ -105,6 +105,32 @@ class FaultInjectionTest extends EmulatorTestBase {
     }
 
     @Test
+    void aDelayedCallIsDoneAsItArrivesAndOnlyItsAnswerWaits() throws InterruptedException {
+        emulator.faults().add(FaultRule.latency(PROJECTS, Duration.ofMillis(2000)).withMethod("POST"));
+        Thread slow = new Thread(() -> api().contentType("application/json")
+                .body("{\"name\": \"early\", \"organization_name\": \"demo-organization\"}")
+                .post("/projects").then().statusCode(201));
+        slow.start();
+        long deadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+        int status;
+        do {
+            status = api().get("/projects/early").statusCode();
+        } while (status != 200 && System.nanoTime() < deadline);
+        assertEquals(200, status, "the project exists while its creation's answer waits");
+        assertTrue(slow.isAlive(), "the creation's answer still waits for its latency");
+        slow.join();
+    }
+
+    @Test
+    void anInjectedErrorWaitsForTheLatency() {
+        emulator.faults().add(FaultRule.latency(PROJECTS, Duration.ofMillis(300)));
+        emulator.faults().add(FaultRule.error(PROJECTS, 503, 1.0));
+        long started = System.nanoTime();
+        api().get("/projects").then().statusCode(503).body("error", equalTo("Injected fault"));
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 280);
+    }
+
+    @Test
     void rulesAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> FaultRule.error(PROJECTS, 200, 1.0));
         assertThrows(IllegalArgumentException.class, () -> FaultRule.error(PROJECTS, 500, 1.5));
