@@ -9,7 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -23,9 +26,24 @@ public final class QueryValues {
     private QueryValues() {
     }
 
+    /**
+     * Each enumeration's constants by value, gathered once per type: an overview maps several values of every
+     * deployment and version in its lists, on the path to its second round.
+     */
+    private static final ClassValue<Map<String, Object>> BY_VALUE = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+            Map<String, Object> byValue = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                byValue.putIfAbsent(constant.toString(), constant);
+            }
+            return Collections.unmodifiableMap(byValue);
+        }
+    };
+
     /** The constant whose value (its {@code toString()}) is {@code value}; empty for an unknown value. */
     public static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(c -> c.toString().equals(value)).findFirst();
+        return Optional.ofNullable(type.cast(BY_VALUE.get(type).get(value)));
     }
 
     /**

@@ -65,10 +65,18 @@ class TimestampTest {
                 "2024-03-01T09:00:00.123456789Z", "2024-02-29T23:59:59.999Z", "2024-03-01T09:00:00.120Z",
                 "2024-03-01T09:00:00.Z", "2024-03-01T09:00:00.1234567891Z", "2020-06-22T18:04:76.123754Z",
                 "2023-02-29T09:00:00Z", "2024-13-01T09:00:00Z", "2024-03-01T24:00:00Z", "2024-03-01t09:00:00Z",
-                "2024-03-01T09:00:00z", "+2024-03-01T09:00:00Z", "2024-03-01T09:00:00ZZ", "2024-3-01T09:00:00Z")) {
+                "2024-03-01T09:00:00z", "+2024-03-01T09:00:00Z", "2024-03-01T09:00:00ZZ", "2024-3-01T09:00:00Z",
+                "2026-12-05T20:40:17.918489910Z", "2026-12-05T20:40:17.000Z", "2026-12-05T20:40:17.100000Z",
+                "2026-12-05T20:40:17.000000000Z", "2026-12-05T20:40:17.0000000000Z")) {
             Timestamp timestamp = Timestamp.of(text);
             String parsed = timestamp.parsed().map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(text);
             assertEquals(parsed, timestamp.iso(), text);
         }
+    }
+
+    @Test
+    void anInvalidTimeInThatFormLosesOnlyTheTrailingZerosOfItsFraction() {
+        assertEquals("2020-06-22T18:04:76.12Z", Timestamp.of("2020-06-22T18:04:76.120Z").iso());
+        assertEquals("2023-02-29T09:00:00Z", Timestamp.of("2023-02-29T09:00:00.000Z").iso());
     }
 }

@@ -33,39 +33,50 @@ public record Timestamp(String raw) {
 
     /** ISO-8601 with seconds (e.g. {@code 2024-03-01T09:00:00Z}) when upstream's text parses, else upstream's text as given: what the public surface shows. */
     public String iso() {
-        // Text already in the form the formatter writes comes out as it is, valid or not (an invalid one stays raw):
-        // not parsed, for the two timestamps of every deployment and version in the lists an overview maps.
-        return isFormatted(raw) ? raw : parsed().map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(raw);
+        // Text already in the formatter's form comes out as the formatter would write it, without being parsed (an
+        // invalid one too, but for its fraction's trailing zeros): for the two timestamps of every deployment and
+        // version in the lists an overview maps, on the way to its second round.
+        String formatted = formatted(raw);
+        return formatted != null ? formatted
+                : parsed().map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(raw);
     }
 
     /**
-     * In {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}'s own form for UTC: {@code yyyy-MM-ddTHH:mm:ssZ}, or with a
-     * fraction of 1 to 9 digits without a trailing zero before the {@code Z}.
+     * Text of the form {@code yyyy-MM-ddTHH:mm:ssZ}, with or without a fraction of 1 to 9 digits before the {@code Z},
+     * as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it for UTC: the fraction without trailing zeros (Java's
+     * {@code Instant} writes them, in groups of three digits). Null for text of any other form.
      */
-    private static boolean isFormatted(String text) {
+    private static String formatted(String text) {
         int length = text.length();
         if (length < SECONDS.length() + 1 || text.charAt(length - 1) != 'Z') {
-            return false;
+            return null;
         }
         for (int i = 0; i < SECONDS.length(); i++) {
             char c = text.charAt(i);
             if (SECONDS.charAt(i) == '0' ? c < '0' || c > '9' : c != SECONDS.charAt(i)) {
-                return false;
+                return null;
             }
         }
         int fraction = length - 1 - SECONDS.length(); // '.' and digits
         if (fraction == 0) {
-            return true;
+            return text;
         }
-        if (fraction < 2 || fraction > 10 || text.charAt(SECONDS.length()) != '.' || text.charAt(length - 2) == '0') {
-            return false;
+        if (fraction < 2 || fraction > 10 || text.charAt(SECONDS.length()) != '.') {
+            return null;
         }
         for (int i = SECONDS.length() + 1; i < length - 1; i++) {
             if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
+                return null;
             }
         }
-        return true;
+        int end = length - 1;
+        while (text.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (text.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end == length - 1 ? text : text.substring(0, end) + "Z";
     }
 
     /** Null-safe {@link #iso()} for optional wire fields. */
