@@ -258,14 +258,14 @@ timed_get() {
 }
 
 # The overview's rounds of upstream calls from the emulator's journal (arrival and answer times in µs), for the calls
-# under PATH: how the first round's calls spread, the gap from the deployment list's answer to the first call of the
-# versions round, and how that round's calls spread.
+# under PATH: how the first round's calls spread, the gap from the deployment list's answer (as it was handed to be
+# written: leaving_us) to the first call of the versions round, and how that round's calls spread.
 journal_rounds() {
     curl -sf "$EMULATOR/emulator/journal" | jq -c --arg p "$1" '
         def spread: if length == 0 then null else ((map(.received_us) | max) - (map(.received_us) | min)) / 1000 end;
         map(select(.path == $p or (.path | startswith($p + "/")))) as $calls
         | ($calls | map(select(.operation == "deployment_versions_list"))) as $second
-        | ($calls | map(select(.operation == "deployments_list")) | first | .answered_us) as $listed
+        | ($calls | map(select(.operation == "deployments_list")) | first | (.leaving_us // .answered_us)) as $listed
         | {calls: ($calls | length),
            first_round_spread_ms: ($calls | map(select(.operation != "deployment_versions_list"
                                                         and .operation != "revisions_get")) | spread),

@@ -61,7 +61,8 @@ final class ControlRoutes {
 
     private static JsonObject entry(JournalEntry e) {
         return new JsonObject().put("sequence", e.sequence()).put("timestamp_millis", e.timestampMillis())
-                .put("received_us", e.receivedMicros()).put("answered_us", e.answeredMicros())
+                .put("received_us", e.receivedMicros()).put("leaving_us", e.leavingMicros())
+                .put("answered_us", e.answeredMicros())
                 .put("method", e.method()).put("path", e.path()).put("query", e.query())
                 .put("operation", e.operation()).put("status", e.status());
     }

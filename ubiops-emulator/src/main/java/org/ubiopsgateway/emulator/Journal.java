@@ -50,6 +50,7 @@ public final class Journal {
         private final String query;
         // touched on the call's own event loop: as its answer's headers go out, as it ends or is dropped
         private boolean leavingNow;
+        private long leavingMicros;
         private boolean recorded;
 
         private Call(long receivedMicros, String method, String path, String query) {
@@ -63,6 +64,7 @@ public final class Journal {
         void leaving() {
             if (!recorded && !leavingNow) {
                 leavingNow = true;
+                leavingMicros = nowMicros();
                 leaving.incrementAndGet();
             }
         }
@@ -76,7 +78,7 @@ public final class Journal {
             inFlight.decrementAndGet();
             long answeredMicros = nowMicros();
             entries.addLast(new JournalEntry(sequence.incrementAndGet(), answeredMicros / 1000, receivedMicros,
-                    answeredMicros, method, path, query, operation, status));
+                    leavingNow ? leavingMicros : answeredMicros, answeredMicros, method, path, query, operation, status));
             if (leavingNow) {
                 leaving.decrementAndGet(); // after the entry: a reader that sees none leaving sees it
             }

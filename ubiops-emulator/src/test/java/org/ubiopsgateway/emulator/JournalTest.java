@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,17 @@ class JournalTest extends EmulatorTestBase {
         loop.start();
         assertEquals(List.of("projects_list"), journal.entries().stream().map(JournalEntry::operation).toList());
         loop.join();
+    }
+
+    @Test
+    void anAnswerLeavesAfterItsDelayAndBeforeItIsRecorded() {
+        emulator.faults().add(FaultRule.latency("/v2.1/projects/.*", Duration.ofMillis(200)));
+        api().get("/projects/demo-project").then().statusCode(200);
+        JournalEntry entry = emulator.journal().entries().get(0);
+        assertTrue(entry.leavingMicros() - entry.receivedMicros() >= 190_000, "left after the injected latency");
+        assertTrue(entry.leavingMicros() <= entry.answeredMicros(), "handed to be written, then recorded");
+        RestAssured.given().get(emulator.controlUrl() + "/journal").then().statusCode(200)
+                .body("[0].leaving_us", equalTo(entry.leavingMicros()));
     }
 
     @Test
