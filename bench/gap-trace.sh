@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # What an overview's gap between its two rounds of upstream calls is made of, from the scheduler's and the system
-# calls' side: cold overviews at 50 ms upstream latency, traced with perf (sched_switch, sched_wakeup, and the read,
+# calls' side: cold overviews at 50 ms (--latency) of upstream latency, traced with perf (sched_switch, sched_wakeup, and the read,
 # write and epoll_wait calls of every thread), joined with the emulator's journal. Writes
 # bench/results/<date>-gap-trace.md. How to read it: docs/request-path.md.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
 
 usage() {
     cat <<'USAGE'
-Usage: bench/gap-trace.sh [--overviews N] [--emulator JAR]
+Usage: bench/gap-trace.sh [--overviews N] [--latency MS] [--emulator JAR] [--apart]
 
 Starts the emulator and the packaged gateway (BENCH_JAVA_OPTS), warms the gateway up and lets its JIT settle as
-bench/run.sh does, then reads N (20) cold overviews each of projects with 1, 10 and 50 deployments with 50 ms on
-every upstream call, under `perf record -a` (root, and the perf tool: Debian's linux-perf). For each overview, in
+bench/run.sh does, then reads N (20) cold overviews each of projects with 1, 10 and 50 deployments with MS (50) ms
+on every upstream call, under `perf record -a` (root, and the perf tool: Debian's linux-perf). For each overview, in
 ms, the median of:
   wait     from the emulator's answer to the deployment list (its journal) until the gateway's event loop runs
   reads    until that loop has read the answers ready then (the first round's others among them)
@@ -22,14 +23,19 @@ ms, the median of:
   gap      the whole: what bench/run.sh reports
 An overview whose versions call left from another loop, or whose loop did not read first, is left out (counted).
 --emulator JAR: another emulator runner jar (an earlier build, say) in place of this tree's.
+--apart: the emulator's threads on the last CPU and the gateway's on the others (taskset), as if UbiOps ran elsewhere.
 USAGE
 }
 
 OVERVIEWS=20
+LATENCY=50
 EMULATOR_OTHER=
+APART=0
 while (($#)); do
     case $1 in
         --overviews) OVERVIEWS=$2; shift ;;
+        --latency) LATENCY=$2; shift ;;
+        --apart) APART=1 ;;
         --emulator) EMULATOR_OTHER=$(realpath "$2"); shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
@@ -51,6 +57,12 @@ build_gateway
 make_jwt
 start_emulator
 start_gateway
+if ((APART)); then
+    ensure_commands taskset:util-linux
+    last=$(($(nproc) - 1))
+    taskset -a -p -c "$last" "$EMULATOR_PID" >/dev/null
+    taskset -a -p -c "0-$((last - 1))" "$GATEWAY_PID" >/dev/null
+fi
 organization=$(curl -sf -H "Authorization: Token $UPSTREAM_TOKEN" "$EMULATOR/v2.1/projects/demo-project" \
     | jq -r .organization_name)
 for k in $(seq 120); do queue_overview_project "gtwarm-$k" 10 "$organization"; done
@@ -61,8 +73,8 @@ done
 for batch in "$WORK"/create-*.curl; do run_batch "$batch"; done
 log "warm-up"
 warm_overviews gtwarm 120 8 "$GATEWAY"
-log "settled: $(settle_overviews 50 gtsettle 90 9 "$GATEWAY_PID" "$GATEWAY")"
-upstream_latency 50
+log "settled: $(settle_overviews "$LATENCY" gtsettle 90 9 "$GATEWAY_PID" "$GATEWAY")"
+upstream_latency "$LATENCY"
 
 threads() { for t in /proc/"$1"/task/*; do echo "$(basename "$t") $2 $(cat "$t/comm")"; done; }
 { threads "$GATEWAY_PID" gateway; threads "$EMULATOR_PID" emulator; } >"$WORK/threads"
@@ -89,8 +101,8 @@ perf script -i "$WORK/perf.data" -F tid,cpu,time,event,trace 2>/dev/null >"$WORK
 {
     echo "# The gap between an overview's rounds, traced ($STAMP)"
     echo
-    echo "Commit $(git -C "$BENCH_DIR/.." rev-parse --short HEAD), emulator \`$(basename "$EMULATOR_JAR")\`${EMULATOR_OTHER:+ (given)};"
-    echo "$OVERVIEWS cold overviews per size at 50 ms;"
+    echo "Commit $(git -C "$ROOT" rev-parse --short HEAD), emulator \`$(basename "$EMULATOR_JAR")\`${EMULATOR_OTHER:+ (given)};"
+    echo "$OVERVIEWS cold overviews per size at $LATENCY ms$( ((APART)) && echo ", the emulator and the gateway on CPUs of their own");"
     echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after; BENCH_JAVA_OPTS: \`${BENCH_JAVA_OPTS:-}\`. Medians in ms."
     echo
     python3 "$BENCH_DIR/gap_segments.py" "$WORK"
