@@ -49,7 +49,7 @@ public final class Journal {
         private final String path;
         private final String query;
         // touched on the call's own event loop: as its answer's headers go out, as it ends or is dropped
-        private boolean leavingNow;
+        /** When its answer was handed to be written; 0 while it is not being written. */
         private long leavingMicros;
         private boolean recorded;
 
@@ -62,8 +62,7 @@ public final class Journal {
 
         /** Its answer is being written. */
         void leaving() {
-            if (!recorded && !leavingNow) {
-                leavingNow = true;
+            if (!recorded && leavingMicros == 0) {
                 leavingMicros = nowMicros();
                 leaving.incrementAndGet();
             }
@@ -78,8 +77,9 @@ public final class Journal {
             inFlight.decrementAndGet();
             long answeredMicros = nowMicros();
             entries.addLast(new JournalEntry(sequence.incrementAndGet(), answeredMicros / 1000, receivedMicros,
-                    leavingNow ? leavingMicros : answeredMicros, answeredMicros, method, path, query, operation, status));
-            if (leavingNow) {
+                    leavingMicros != 0 ? leavingMicros : answeredMicros, answeredMicros, method, path, query, operation,
+                    status));
+            if (leavingMicros != 0) {
                 leaving.decrementAndGet(); // after the entry: a reader that sees none leaving sees it
             }
             if (sequence.get() % 1024 == 0) {
