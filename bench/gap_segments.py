@@ -24,7 +24,9 @@ for line in open(f"{work}/events"):
 events.sort()
 
 calls = [json.loads(line) for line in open(f"{work}/journal.jsonl")]
-rows, skipped = {}, {}
+rows, skipped, upstream = {}, {}, {}
+for call in calls:  # every call the emulator received for the traced overviews: no cache stands in for one
+    upstream[call["deployments"]] = upstream.get(call["deployments"], 0) + 1
 for project in sorted({re.match(r"/v2\.1/projects/([^/]+)", c["path"]).group(1) for c in calls}):
     own = [c for c in calls if c["path"].startswith(f"/v2.1/projects/{project}/")]
     listed = [c for c in own if c["operation"] == "deployments_list"]
@@ -51,9 +53,9 @@ for project in sorted({re.match(r"/v2\.1/projects/([^/]+)", c["path"]).group(1) 
                                       (written - last_read) * 1e3, (arrived - written) * 1e3,
                                       (arrived - answered) * 1e3))
 
-print("| deployments | overviews (left out) | wait | reads | work | arrival | gap |")
-print("|---:|---|---:|---:|---:|---:|---:|")
+print("| deployments | overviews (left out) | upstream calls | wait | reads | work | arrival | gap |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|")
 for size in sorted(rows):
     r = rows[size]
-    print(f"| {size} | {len(r)} ({skipped.get(size, 0)}) | "
+    print(f"| {size} | {len(r)} ({skipped.get(size, 0)}) | {upstream[size]} | "
           + " | ".join(f"{statistics.median(x[i] for x in r):.2f}" for i in range(5)) + " |")
