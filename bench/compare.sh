@@ -76,8 +76,9 @@ compare_overview() {
     local auth=(-H "Authorization: Bearer $JWT") upstream=(-H "Authorization: Token $UPSTREAM_TOKEN")
     local organization latency n k i side sample single load_before sides settled settled_jit
     organization=$(curl -sf "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project" | jq -r .organization_name)
-    for ((k = 1; k <= 60; k++)); do queue_overview_project "cmpwarm-$k" 10 "$organization"; done
-    queue_settling_projects cmpsettle 90 "$organization"
+    local warm=60 settle=135
+    queue_projects_of_each_size cmpwarm "$warm" "$organization"
+    queue_projects_of_each_size cmpsettle "$settle" "$organization"
     for latency in "${OVERVIEW_LATENCIES[@]}"; do
         for n in "${OVERVIEW_SIZES[@]}"; do
             for ((k = 1; k <= ROUNDS; k++)); do queue_overview_project "cmp$latency-$n-$k" "$n" "$organization"; done
@@ -85,9 +86,9 @@ compare_overview() {
     done
     log "creating the projects"
     for f in "$WORK"/create-*.curl; do run_batch "$f"; done
-    log "warming up: 8 passes over 60 projects with 10 deployments on each gateway"
-    warm_overviews cmpwarm 60 8 "${URL[baseline]}" "${URL[this]}"
-    read -r settled settled_jit < <(settle_overviews "${OVERVIEW_LATENCIES[0]}" cmpsettle 90 \
+    log "warming up: 8 passes over $warm projects of ${OVERVIEW_SIZES[*]} deployments on each gateway"
+    warm_overviews cmpwarm "$warm" 8 "${URL[baseline]}" "${URL[this]}"
+    read -r settled settled_jit < <(settle_overviews "${OVERVIEW_LATENCIES[0]}" cmpsettle "$settle" \
         "$((3 * ${#OVERVIEW_SIZES[@]}))" "${PID[baseline]}" "${URL[baseline]}" "${PID[this]}" "${URL[this]}")
     log "settled at ${OVERVIEW_LATENCIES[0]} ms: $settled rounds, JIT ${settled_jit} s in the last"
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -119,7 +120,7 @@ compare_overview() {
         echo
         echo "- $(date -u +%Y-%m-%dT%H:%M:%SZ); JVM options: ${BENCH_JAVA_OPTS:-none}; load average before the measured overviews: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
         echo "- $ROUNDS cold overviews per gateway, size and latency, alternating which gateway reads a project first; medians."
-        echo "- Before them, with ${OVERVIEW_LATENCIES[0]} ms on every upstream call, $settled rounds of $((3 * ${#OVERVIEW_SIZES[@]})) cold overviews on each gateway until a round's JIT compilation (both gateways and the emulator) took under 5% of its time ($settled_jit CPU s in the last)."
+        echo "- Before them, with ${OVERVIEW_LATENCIES[0]} ms on every upstream call, $settled rounds of $((3 * ${#OVERVIEW_SIZES[@]})) cold overviews on each gateway until a round's JIT compilation (both gateways and the emulator) took under $OVERVIEW_SETTLED_JIT_PERCENT% of its time ($settled_jit CPU s in the last)."
         echo "- Ratio: to one direct upstream call (GET /v2.1/projects/demo-project, median of 15). Gap: from the emulator's answer to the deployment list to the arrival of the first versions call; to last: to the arrival of the last one (journal)."
         echo
         echo "| upstream latency | deployments | gateway | cold p50 ms | ÷ one call | gap ms | list answer → last versions call ms | all 200 and complete | upstream calls |"

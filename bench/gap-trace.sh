@@ -65,15 +65,16 @@ if ((APART)); then
 fi
 organization=$(curl -sf -H "Authorization: Token $UPSTREAM_TOKEN" "$EMULATOR/v2.1/projects/demo-project" \
     | jq -r .organization_name)
-for k in $(seq 120); do queue_overview_project "gtwarm-$k" 10 "$organization"; done
-queue_settling_projects gtsettle 90 "$organization"
+WARM=120 SETTLE=135
+queue_projects_of_each_size gtwarm "$WARM" "$organization"
+queue_projects_of_each_size gtsettle "$SETTLE" "$organization"
 for k in $(seq "$OVERVIEWS"); do
     for n in 1 10 50; do queue_overview_project "gt$n-$k" "$n" "$organization"; done
 done
 for batch in "$WORK"/create-*.curl; do run_batch "$batch"; done
 log "warm-up"
-warm_overviews gtwarm 120 8 "$GATEWAY"
-log "settled: $(settle_overviews "$LATENCY" gtsettle 90 9 "$GATEWAY_PID" "$GATEWAY")"
+warm_overviews gtwarm "$WARM" 8 "$GATEWAY"
+log "settled: $(settle_overviews "$LATENCY" gtsettle "$SETTLE" 9 "$GATEWAY_PID" "$GATEWAY")"
 upstream_latency "$LATENCY"
 
 threads() { for t in /proc/"$1"/task/*; do echo "$(basename "$t") $2 $(cat "$t/comm")"; done; }

@@ -310,8 +310,9 @@ queue_overview_project() {
 OVERVIEW_LATENCIES=(50 100)
 OVERVIEW_SIZES=(1 10 50)
 
-# Queues COUNT projects PREFIX-1 … PREFIX-COUNT (of ORGANIZATION) for settle_overviews, of the OVERVIEW_SIZES in turn.
-queue_settling_projects() {
+# Queues COUNT projects PREFIX-1 … PREFIX-COUNT (of ORGANIZATION), of the OVERVIEW_SIZES in turn: the overview's
+# warm-up (warm_overviews) and settle_overviews run the code of every size measured, fifty deployments' included.
+queue_projects_of_each_size() {
     local prefix=$1 count=$2 organization=$3 k
     for ((k = 1; k <= count; k++)); do
         queue_overview_project "$prefix-$k" "${OVERVIEW_SIZES[k % ${#OVERVIEW_SIZES[@]}]}" "$organization"
@@ -343,12 +344,13 @@ warm_overviews() {
 }
 
 # Warms the cold overview as it is measured: with LATENCY ms on every upstream call, each gateway at URL (JVM PID) reads
-# PER_ROUND projects of queue_settling_projects' PREFIX-… per round, each as a measured sample, until a round's JIT
-# compilation (C1 and C2 of the gateways and of the emulator) takes under 5% of the round's time, at most COUNT /
+# PER_ROUND projects of queue_projects_of_each_size's PREFIX-… per round, each as a measured sample, until a round's JIT
+# compilation (C1 and C2 of the gateways and of the emulator) takes under OVERVIEW_SETTLED_JIT_PERCENT of the round's time, at most COUNT /
 # PER_ROUND rounds. A warm-up without latency never runs the emulator's delayed answers nor the gateway's timers on
 # them: both JVMs then compiled them during the measured overviews, on the same two cores, and an emulator compiling
 # kept the gateway's calls waiting for a core (perf sched). Prints "rounds jit_s_of_the_last_round". settle_overviews
 # LATENCY PREFIX COUNT PER_ROUND PID URL [PID URL …]
+OVERVIEW_SETTLED_JIT_PERCENT=2
 settle_overviews() {
     local latency=$1 prefix=$2 count=$3 per_round=$4 round=0 k i started jit_before jit pids=() urls=()
     shift 4
@@ -370,7 +372,7 @@ settle_overviews() {
         round=$((round + 1))
         jit=$(awk -v a="$jit_before" -v b="$(jit_cpu_s "${pids[@]}" "$EMULATOR_PID")" 'BEGIN {printf "%.2f", b - a}')
         awk -v j="$jit" -v s="$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')" \
-            'BEGIN {exit !(j <= 0.05 * s)}' && break
+            -v p="$OVERVIEW_SETTLED_JIT_PERCENT" 'BEGIN {exit !(j <= p / 100 * s)}' && break
     done
     upstream_latency 0
     echo "$round $jit"

@@ -72,7 +72,7 @@ def overview:
       + "versions call per deployment) and for the warm reads together. Before measuring, after "
       + "the warm-up without latency: \(.settled.rounds) rounds of \(.settled.overviews_per_round) cold overviews "
       + "with \(.settled.upstream_latency_ms) ms on every upstream call, until a round's JIT compilation (gateway "
-      + "and emulator) took under 5% of its time (\(.settled.last_round_jit_s) CPU s in the last round).", "",
+      + "and emulator) took under \(.settled.jit_percent)% of its time (\(.settled.last_round_jit_s) CPU s in the last round).", "",
     (.latencies[] | overview_latency),
     "Target (\(.target.goal)): \(.target.met | verdict).", ""
   end;
