@@ -10,13 +10,16 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 
 usage() {
     cat <<'EOF'
-Usage: bench/compare.sh [--rounds N] [--seconds N] [--overview] BASELINE-REV
+Usage: bench/compare.sh [--rounds N] [--seconds N] [--latency MS] [--overview] BASELINE-REV
 
 Builds BASELINE-REV (a commit, branch or tag) in a temporary git worktree, builds this tree if its sources are
 newer than its jar, starts both gateways (prod profile, BENCH_JAVA_OPTS) and one emulator, warms both up, then
 alternates N rounds (3) of: the cached read (wrk -t2 -c32, S seconds, 10 by default) and a pass-through (one
 connection, 10 ms before each request, the micro-cache never involved) on each gateway. Prints a table (median of
 the rounds; upstream calls counted in every row) and writes it to bench/results/<date>-compare.md.
+
+--latency MS: MS ms on every upstream call during the pass-through's rounds (0 by default), so the gateway's loop
+sleeps through the upstream wait as under bench/run.sh's 50 ms row; the summary gives the p50's difference in ms.
 
 --overview: instead, with 50 and then 100 ms on every upstream call, N (6 by default) cold overviews of projects
 with 1, 10 and 50 deployments on each gateway, alternating which reads a project first (the emulator keeps no cache,
@@ -29,6 +32,7 @@ EOF
 
 ROUNDS=
 SECONDS_EACH=10
+LATENCY=0
 # settle_jit (lib.sh): paced rounds of 5 s, 10 ms before each request, at most a minute
 WARMUP_ROUND_S=5 PACED_DELAY_MS=10 WARMUP_MAX_S=60
 OVERVIEW=0
@@ -37,6 +41,7 @@ while (($#)); do
         --overview) OVERVIEW=1 ;;
         --rounds) ROUNDS=$2; shift ;;
         --seconds) SECONDS_EACH=$2; shift ;;
+        --latency) LATENCY=$2; shift ;;
         -h | --help) usage; exit 0 ;;
         -*) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
         *) BASE_REV=$1 ;;
@@ -164,7 +169,9 @@ for round in $(seq "$ROUNDS"); do
         for load in cached passthrough; do
             if [[ $load == cached ]]; then path=$CACHED t=2 c=32 delay=0; else path=$PASSTHROUGH t=1 c=1 delay=10; fi
             journal_mark
+            [[ $load == cached ]] || upstream_latency "$LATENCY"
             run=$(wrk_json $t $c "$SECONDS_EACH" $delay "${URL[$side]}$path" -H "Authorization: Bearer $JWT")
+            upstream_latency 0
             calls=$(calls_since_mark)
             jq -c --arg side "$side" --arg load "$load" --argjson round "$round" --argjson calls "$calls" \
                 '{side: $side, load: $load, round: $round, rps, requests, p50_us: .latency_us.p50,
@@ -179,7 +186,7 @@ OUT=$BENCH_DIR/results/$(date -u +%Y-%m-%dT%H%M%SZ)-compare
     echo
     echo "- $(date -u +%Y-%m-%dT%H:%M:%SZ); JVM options: ${BENCH_JAVA_OPTS:-none}; load average before the measured rounds: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- $ROUNDS rounds, alternating; each round: ${SECONDS_EACH} s of each load on each gateway. Medians of the rounds."
-    echo "- cached: GET $CACHED, wrk -t2 -c32 back to back; pass-through: GET $PASSTHROUGH, one connection, 10 ms before each request."
+    echo "- cached: GET $CACHED, wrk -t2 -c32 back to back; pass-through: GET $PASSTHROUGH, one connection, 10 ms before each request, $LATENCY ms on every upstream call."
     echo
     echo "| load | gateway | req/s | p50 ms | p99 ms | non-2xx | requests | upstream calls |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|"
@@ -191,7 +198,7 @@ OUT=$BENCH_DIR/results/$(date -u +%Y-%m-%dT%H%M%SZ)-compare
     echo
     jq -rs 'def med: sort | .[length / 2 | floor];
         def of($l; $s): map(select(.load == $l and .side == $s));
-        "this ÷ baseline, cached req/s: \((of("cached"; "this") | map(.rps) | med) / (of("cached"; "baseline") | map(.rps) | med) * 100 | round / 100); pass-through p50: \((of("passthrough"; "this") | map(.p50_us) | med) / (of("passthrough"; "baseline") | map(.p50_us) | med) * 100 | round / 100)"' "$ROWS"
+        "this ÷ baseline, cached req/s: \((of("cached"; "this") | map(.rps) | med) / (of("cached"; "baseline") | map(.rps) | med) * 100 | round / 100); pass-through p50: \((of("passthrough"; "this") | map(.p50_us) | med) / (of("passthrough"; "baseline") | map(.p50_us) | med) * 100 | round / 100) (\((of("passthrough"; "this") | map(.p50_us) | med) - (of("passthrough"; "baseline") | map(.p50_us) | med) | . / 10 | round / 100) ms)"' "$ROWS"
 } >"$OUT.md"
 cat "$OUT.md"
 log "written: $OUT.md"
