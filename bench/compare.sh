@@ -23,9 +23,9 @@ sleeps through the upstream wait as under bench/run.sh's 50 ms row; the summary 
 
 --overview: instead, with 50 and then 100 ms on every upstream call, N (6 by default) cold overviews of projects
 with 1, 10 and 50 deployments on each gateway, alternating which reads a project first (the emulator keeps no cache,
-and each gateway reads it for the first time), after a warm-up of 8 passes over 60 other projects on each and then
-rounds with 50 ms latency until the JIT settles (settle_overviews in lib.sh); prints
-the median time (and its ratio to one direct upstream call), the gap between the rounds and the time from the
+and each gateway reads it for the first time), after a warm-up of 8 passes over 60 other projects (of each size in
+turn) on each and then rounds with 50 ms latency until the JIT settles (settle_overviews in lib.sh); prints the
+median time (and its ratio to one direct upstream call), the gap between the rounds and the time from the
 deployment list's answer to the last versions call (emulator journal), into bench/results/<date>-compare-overview.md.
 EOF
 }
@@ -81,9 +81,9 @@ compare_overview() {
     local auth=(-H "Authorization: Bearer $JWT") upstream=(-H "Authorization: Token $UPSTREAM_TOKEN")
     local organization latency n k i side sample single load_before sides settled settled_jit
     organization=$(curl -sf "${upstream[@]}" "$EMULATOR/v2.1/projects/demo-project" | jq -r .organization_name)
-    local warm=60 settle=135
+    local warm=60
     queue_projects_of_each_size cmpwarm "$warm" "$organization"
-    queue_projects_of_each_size cmpsettle "$settle" "$organization"
+    queue_projects_of_each_size cmpsettle "$OVERVIEW_SETTLE_PROJECTS" "$organization"
     for latency in "${OVERVIEW_LATENCIES[@]}"; do
         for n in "${OVERVIEW_SIZES[@]}"; do
             for ((k = 1; k <= ROUNDS; k++)); do queue_overview_project "cmp$latency-$n-$k" "$n" "$organization"; done
@@ -93,7 +93,7 @@ compare_overview() {
     for f in "$WORK"/create-*.curl; do run_batch "$f"; done
     log "warming up: 8 passes over $warm projects of ${OVERVIEW_SIZES[*]} deployments on each gateway"
     warm_overviews cmpwarm "$warm" 8 "${URL[baseline]}" "${URL[this]}"
-    read -r settled settled_jit < <(settle_overviews "${OVERVIEW_LATENCIES[0]}" cmpsettle "$settle" \
+    read -r settled settled_jit < <(settle_overviews "${OVERVIEW_LATENCIES[0]}" cmpsettle "$OVERVIEW_SETTLE_PROJECTS" \
         "$((3 * ${#OVERVIEW_SIZES[@]}))" "${PID[baseline]}" "${URL[baseline]}" "${PID[this]}" "${URL[this]}")
     log "settled at ${OVERVIEW_LATENCIES[0]} ms: $settled rounds, JIT ${settled_jit} s in the last"
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -343,14 +343,18 @@ warm_overviews() {
     done
 }
 
+# settle_overviews: a round has settled when its JIT took under this share of its time (percent); the projects a full
+# settling may read (15 rounds of 9), in bench/run.sh, compare.sh --overview and gap-trace.sh.
+OVERVIEW_SETTLED_JIT_PERCENT=2
+OVERVIEW_SETTLE_PROJECTS=135
+
 # Warms the cold overview as it is measured: with LATENCY ms on every upstream call, each gateway at URL (JVM PID) reads
 # PER_ROUND projects of queue_projects_of_each_size's PREFIX-… per round, each as a measured sample, until a round's JIT
-# compilation (C1 and C2 of the gateways and of the emulator) takes under OVERVIEW_SETTLED_JIT_PERCENT of the round's time, at most COUNT /
-# PER_ROUND rounds. A warm-up without latency never runs the emulator's delayed answers nor the gateway's timers on
-# them: both JVMs then compiled them during the measured overviews, on the same two cores, and an emulator compiling
-# kept the gateway's calls waiting for a core (perf sched). Prints "rounds jit_s_of_the_last_round". settle_overviews
-# LATENCY PREFIX COUNT PER_ROUND PID URL [PID URL …]
-OVERVIEW_SETTLED_JIT_PERCENT=2
+# compilation (C1 and C2 of the gateways and of the emulator) takes under OVERVIEW_SETTLED_JIT_PERCENT % of the round's
+# time, at most COUNT / PER_ROUND rounds. A warm-up without latency never runs the emulator's delayed answers nor the
+# gateway's timers on them: both JVMs then compiled them during the measured overviews, on the same two cores, and an
+# emulator compiling kept the gateway's calls waiting for a core (perf sched). Prints "rounds jit_s_of_the_last_round".
+# settle_overviews LATENCY PREFIX COUNT PER_ROUND PID URL [PID URL …]
 settle_overviews() {
     local latency=$1 prefix=$2 count=$3 per_round=$4 round=0 k i started jit_before jit pids=() urls=()
     shift 4

@@ -49,6 +49,9 @@ for arg in "$@"; do
 done
 ((${#SCENARIOS[@]})) || SCENARIOS=(cached passthrough overview startup)
 
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
+
 # Warm-up: rounds of back-to-back load (wrk -t2 -c32) until req/s changes by less than 10% from one round to the
 # next (a JIT-compiled server needs far longer than nginx), at least WARMUP_MIN_S, at most WARMUP_MAX_S; quick: 1 round.
 if ((QUICK)); then
@@ -56,7 +59,7 @@ if ((QUICK)); then
     PASSTHROUGH_S=3 OVERVIEW_COLD=2 OVERVIEW_WARM=5 OVERVIEW_WARMUP=10 OVERVIEW_WARMUP_PASSES=1 OVERVIEW_SETTLE=18 SINGLE_SAMPLES=10 STARTS=1
 else
     MODE=full WARMUP_ROUND_S=5 WARMUP_MIN_S=15 WARMUP_MAX_S=${BENCH_WARMUP_MAX_S:-60} DURATION_S=${BENCH_DURATION_S:-15}
-    PASSTHROUGH_S=10 OVERVIEW_COLD=9 OVERVIEW_WARM=20 OVERVIEW_WARMUP=120 OVERVIEW_WARMUP_PASSES=8 OVERVIEW_SETTLE=135 SINGLE_SAMPLES=30 STARTS=3
+    PASSTHROUGH_S=10 OVERVIEW_COLD=9 OVERVIEW_WARM=20 OVERVIEW_WARMUP=120 OVERVIEW_WARMUP_PASSES=8 OVERVIEW_SETTLE=$OVERVIEW_SETTLE_PROJECTS SINGLE_SAMPLES=30 STARTS=3
 fi
 THREADS=2
 CONNECTIONS=32
@@ -70,8 +73,6 @@ BUDGET_S=${BENCH_BUDGET_S:-600}
 
 WORK=$(mktemp -d /tmp/ubiops-bench.XXXXXX)
 FAILED=0
-# shellcheck source=bench/lib.sh
-source "$BENCH_DIR/lib.sh"
 
 cleanup() {
     local rc=$?
