@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What an overview's gap between its two rounds of upstream calls is made of, from the scheduler's and the system
-# calls' side: cold overviews at 50 ms (--latency) of upstream latency, traced with perf (sched_switch, sched_wakeup, and the read,
-# write and epoll_wait calls of every thread), joined with the emulator's journal. Writes
+# calls' side: cold overviews at 50 ms (--latency) of upstream latency, traced with perf (sched_switch, sched_wakeup,
+# and every thread's socket reads and writes and epoll waits), joined with the emulator's journal. Writes
 # bench/results/<date>-gap-trace.md. How to read it: docs/request-path.md.
 set -euo pipefail
 
@@ -65,27 +65,32 @@ if ((APART)); then
 fi
 organization=$(curl -sf -H "Authorization: Token $UPSTREAM_TOKEN" "$EMULATOR/v2.1/projects/demo-project" \
     | jq -r .organization_name)
-WARM=120 SETTLE=135
+WARM=120
 queue_projects_of_each_size gtwarm "$WARM" "$organization"
-queue_projects_of_each_size gtsettle "$SETTLE" "$organization"
+queue_projects_of_each_size gtsettle "$OVERVIEW_SETTLE_PROJECTS" "$organization"
 for k in $(seq "$OVERVIEWS"); do
-    for n in 1 10 50; do queue_overview_project "gt$n-$k" "$n" "$organization"; done
+    for n in "${OVERVIEW_SIZES[@]}"; do queue_overview_project "gt$n-$k" "$n" "$organization"; done
 done
 for batch in "$WORK"/create-*.curl; do run_batch "$batch"; done
 log "warm-up"
 warm_overviews gtwarm "$WARM" 8 "$GATEWAY"
-log "settled: $(settle_overviews "$LATENCY" gtsettle "$SETTLE" 9 "$GATEWAY_PID" "$GATEWAY")"
+log "settled: $(settle_overviews "$LATENCY" gtsettle "$OVERVIEW_SETTLE_PROJECTS" 9 "$GATEWAY_PID" "$GATEWAY")"
 upstream_latency "$LATENCY"
 
 threads() { for t in /proc/"$1"/task/*; do echo "$(basename "$t") $2 $(cat "$t/comm")"; done; }
 { threads "$GATEWAY_PID" gateway; threads "$EMULATOR_PID" emulator; } >"$WORK/threads"
 python3 -c 'import time; print(time.time() - time.clock_gettime(time.CLOCK_MONOTONIC))' >"$WORK/clock-offset"
-perf record -q -a -k CLOCK_MONOTONIC -o "$WORK/perf.data" -e sched:sched_switch -e sched:sched_wakeup \
-    -e syscalls:sys_exit_epoll_wait -e syscalls:sys_enter_read -e syscalls:sys_enter_write \
-    -e syscalls:sys_enter_writev 2>"$WORK/perf.log" &
+# The calls an event loop makes on NIO (epoll_wait, read, write) and on Netty's epoll transport (epoll_pwait2, recvfrom,
+# sendto), those this kernel has; gap_segments.py names their kinds.
+events=(-e sched:sched_switch -e sched:sched_wakeup)
+for call in sys_exit_epoll_wait sys_exit_epoll_pwait sys_exit_epoll_pwait2 sys_enter_read sys_enter_recvfrom \
+    sys_enter_write sys_enter_writev sys_enter_sendto sys_enter_sendmsg; do
+    if [[ $(perf list "syscalls:$call" 2>/dev/null) == *"syscalls:$call "* ]]; then events+=(-e "syscalls:$call"); fi
+done
+perf record -q -a -k CLOCK_MONOTONIC -o "$WORK/perf.data" "${events[@]}" 2>"$WORK/perf.log" &
 PERF_PID=$!
 sleep 1
-for n in 1 10 50; do
+for n in "${OVERVIEW_SIZES[@]}"; do
     for k in $(seq "$OVERVIEWS"); do
         curl -sf -o /dev/null -X DELETE "$EMULATOR/emulator/journal"
         code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $JWT" \

@@ -9,6 +9,12 @@ offset = float(open(f"{work}/clock-offset").read())  # perf's monotonic clock to
 loops = {tid for tid, side, name in (line.split(" ", 2) for line in open(f"{work}/threads"))
          if side == "gateway" and name.startswith("vert.x-eventloo")}
 
+# The system calls gap-trace.sh records, by kind: an event loop on NIO waits, reads and writes with the first, on
+# Netty's epoll transport with the others.
+WAITED = {"sys_exit_epoll_wait", "sys_exit_epoll_pwait", "sys_exit_epoll_pwait2"}
+READ = {"sys_enter_read", "sys_enter_recvfrom"}
+WRITTEN = {"sys_enter_write", "sys_enter_writev", "sys_enter_sendto", "sys_enter_sendmsg"}
+
 events = []  # (seconds, gateway loop thread, what)
 for line in open(f"{work}/events"):
     m = re.match(r"\s*(\d+)\s+\[\d+\]\s+([\d.]+):\s+(\S+):\s*(.*)", line)
@@ -37,14 +43,14 @@ for project in sorted({re.match(r"/v2\.1/projects/([^/]+)", c["path"]).group(1) 
     answered = listed[0].get("leaving_us", listed[0]["answered_us"]) / 1e6  # as bench/run.sh: lib.sh journal_rounds
     arrived = min(c["received_us"] for c in second) / 1e6
     window = [e for e in events if answered - 0.0003 <= e[0] <= arrived]
-    writes = [e for e in window if e[2].startswith("sys_enter_write")]
+    writes = [e for e in window if e[2] in WRITTEN]
     if not writes:
         skipped[size] = skipped.get(size, 0) + 1
         continue
     written, loop = writes[0][0], writes[0][1]
     mine = [e for e in window if e[1] == loop and e[0] <= written]
-    woken = [e[0] for e in mine if e[2] in ("runs", "sys_exit_epoll_wait")]
-    reads = [e[0] for e in mine if e[2] == "sys_enter_read"]
+    woken = [e[0] for e in mine if e[2] == "runs" or e[2] in WAITED]
+    reads = [e[0] for e in mine if e[2] in READ]
     if not woken or not reads:
         skipped[size] = skipped.get(size, 0) + 1
         continue
