@@ -82,6 +82,23 @@ class JournalTest extends EmulatorTestBase {
     }
 
     @Test
+    void aFullJournalKeepsTheNewestCalls() {
+        Journal journal = new Journal();
+        int calls = Journal.CAPACITY + 10;
+        for (int i = 0; i < calls; i++) {
+            journal.started("GET", "/v2.1/projects", null).answered("projects_list", 200);
+        }
+        List<JournalEntry> entries = journal.entries();
+        assertEquals(Journal.CAPACITY, entries.size(), "bounded after every call, not only now and then");
+        assertEquals(11, entries.get(0).sequence(), "the oldest ten dropped");
+        assertEquals(calls, entries.get(entries.size() - 1).sequence());
+
+        journal.clear();
+        journal.started("GET", "/v2.1/projects", null).answered("projects_list", 200);
+        assertEquals(1, journal.size(), "counted again from empty");
+    }
+
+    @Test
     void aReaderWaitsForAnAnswerBeingWritten() throws Exception {
         Journal journal = new Journal();
         Journal.Call call = journal.started("GET", "/v2.1/projects", null);
