@@ -148,20 +148,6 @@ measure_warm() {
         <<<"$run"
 }
 
-# nginx in front of the emulator (conf/nginx.conf.template): NGINX_CACHE_PORT with proxy_cache, NGINX_PASS_PORT with
-# plain proxy_pass.
-start_nginx() {
-    local pid
-    NGINX_CACHE_PORT=$(free_port)
-    NGINX_PASS_PORT=$(free_port)
-    render "$BENCH_DIR/conf/nginx.conf.template" "$WORK/nginx.conf" PORT="$NGINX_CACHE_PORT" PASS_PORT="$NGINX_PASS_PORT" \
-        DIR="$WORK" EMULATOR_PORT="$EMULATOR_PORT" UPSTREAM_TOKEN="$UPSTREAM_TOKEN" USER="$(id -un)" GROUP="$(id -gn)"
-    nginx -e "$WORK/nginx-error.log" -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon off;' >"$WORK/nginx.log" 2>&1 &
-    pid=$!
-    register "$pid" nginx
-    wait_200 "http://127.0.0.1:$NGINX_PASS_PORT/v2.1/projects" "$pid" || die "nginx did not start; see $WORK/nginx-error.log"
-}
-
 # --- 1. cached read --------------------------------------------------------------------------------------------------
 
 scenario_cached() {

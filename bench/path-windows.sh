@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Where the latency a proxy adds to a paced pass-through sits, from packet timestamps on the loopback interface
+# (tcpdump: nothing runs inside the processes measured): for the gateway and for nginx proxy_pass in front of the same
+# emulator, the time from a request's arrival to the proxy's call upstream, UbiOps's time, and the time from its
+# answer to the proxy's. Writes bench/results/<date>-path-windows.md. How to read it: docs/request-path.md.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+
+usage() {
+    cat <<'USAGE'
+Usage: bench/path-windows.sh [--latency MS]... [--seconds N]
+
+Starts the emulator, the packaged gateway (BENCH_JAVA_OPTS) and nginx proxy_pass (no cache), warms the gateway up
+and lets its JIT settle as bench/run.sh does, then, per upstream latency (--latency, repeatable; 0 and 50), runs
+the read bench/run.sh's pass-through scenario measures (GET of a project member, never cached) on one connection,
+BENCH_PACED_DELAY_MS (10) ms before each request, for N (20) seconds per target: the emulator directly, nginx, the
+gateway, each under tcpdump (root). Per proxy, in ms (median and 90th percentile of its requests):
+  inbound   from the request's arrival to the proxy's call upstream leaving
+  upstream  from that call to UbiOps's answer arriving (the emulator's injected latency and its own time)
+  outbound  from that answer to the proxy's answer leaving
+  own       inbound + outbound: what the proxy itself adds, its two wake-ups included
+USAGE
+}
+
+LATENCIES=()
+SECONDS_MEASURED=20
+while (($#)); do
+    case $1 in
+        --latency) LATENCIES+=("$2"); shift ;;
+        --seconds) SECONDS_MEASURED=$2; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+((${#LATENCIES[@]})) || LATENCIES=(0 50)
+
+WORK=$(mktemp -d /tmp/ubiops-path-windows.XXXXXX)
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
+trap 'stop_started 0; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
+ensure_commands curl:curl jq:jq openssl:openssl wrk:wrk nginx:nginx tcpdump:tcpdump python3:python3
+[[ $(id -u) == 0 ]] || die "tcpdump captures on the loopback interface: run as root"
+
+PACED_DELAY_MS=${BENCH_PACED_DELAY_MS:-10}
+WARMUP_ROUND_S=5
+WARMUP_MAX_S=60
+STAMP=$(date -u +%Y-%m-%dT%H%M%SZ)
+OUT=$BENCH_DIR/results/$STAMP-path-windows.md
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# One target's round under tcpdump, as JSON: round TARGET PROXY_PORT URL [wrk options]; PROXY_PORT empty for the
+# emulator itself, which has no windows.
+round() {
+    local target=$1 port=$2 url=$3 capture=$WORK/capture run calls windows='{}' tcpdump_pid waited=0 jit_before jit
+    shift 3
+    tcpdump -i lo -n -tt -l "tcp and (port ${port:-$EMULATOR_PORT} or port $EMULATOR_PORT)" >"$capture" \
+        2>"$WORK/tcpdump.log" &
+    tcpdump_pid=$!
+    until grep -q 'listening on' "$WORK/tcpdump.log"; do
+        ((waited++ < 100)) || die "tcpdump did not start; see $WORK/tcpdump.log"
+        sleep 0.05
+    done
+    journal_mark
+    jit_before=$(jit_cpu_s "$GATEWAY_PID")
+    run=$(wrk_json 1 1 "$SECONDS_MEASURED" "$PACED_DELAY_MS" "$url" "$@")
+    jit=$(jit_cpu_since "$GATEWAY_PID" "$jit_before")
+    sleep 0.2 # the last answer's packets
+    kill "$tcpdump_pid"
+    wait "$tcpdump_pid" || true
+    calls=$(calls_since_mark)
+    [[ -z $port ]] || windows=$(python3 "$BENCH_DIR/path_windows.py" "$capture" "$port" "$EMULATOR_PORT")
+    jq -c --arg target "$target" --argjson calls "$calls" --argjson windows "$windows" --argjson jit "$jit" \
+        '{target: $target, requests, upstream_calls: $calls, p50_ms: (.latency_us.p50 / 1000), windows: $windows,
+          gateway_jit_cpu_s: $jit}' \
+        <<<"$run"
+}
+
+main() {
+    local user route gateway_url nginx_url direct_url latency direct rows=() settled
+    build_gateway
+    make_jwt
+    start_emulator
+    start_gateway
+    start_nginx
+    user=$(curl -sf -H "Authorization: Token $UPSTREAM_TOKEN" "$EMULATOR/v2.1/projects/demo-project/users" | jq -r '.[0].id')
+    route=/projects/demo-project/users/$user
+    gateway_url=$GATEWAY/api/v1$route nginx_url=http://127.0.0.1:$NGINX_PASS_PORT/v2.1$route direct_url=$EMULATOR/v2.1$route
+    log "warm-up: 15 s back to back, then paced rounds until the gateway's JIT settled"
+    wrk_json 2 32 15 0 "$gateway_url" -H "Authorization: Bearer $JWT" >/dev/null
+    read -r settled _ < <(settle_jit "$GATEWAY_PID" "$gateway_url" -H "Authorization: Bearer $JWT")
+    wrk_json 1 1 "$WARMUP_ROUND_S" 0 "$nginx_url" >/dev/null
+    log "  settled after ${settled} s of paced rounds"
+    for latency in "${LATENCIES[@]}"; do
+        upstream_latency "$latency"
+        log "upstream latency $latency ms: ${SECONDS_MEASURED} s each, emulator, nginx, gateway"
+        direct=$(round emulator "" "$direct_url" -H "Authorization: Token $UPSTREAM_TOKEN")
+        rows+=("$(jq -c --argjson ms "$latency" '. + {upstream_latency_ms: $ms}' <<<"$direct")")
+        rows+=("$(round nginx "$NGINX_PASS_PORT" "$nginx_url" | jq -c --argjson ms "$latency" '. + {upstream_latency_ms: $ms}')")
+        rows+=("$(round gateway "$GATEWAY_PORT" "$gateway_url" -H "Authorization: Bearer $JWT" \
+            | jq -c --argjson ms "$latency" '. + {upstream_latency_ms: $ms}')")
+    done
+    upstream_latency 0
+    {
+        echo "# Paced pass-through: where the added latency sits ($STAMP)"
+        echo
+        echo "\`bench/path-windows.sh --seconds $SECONDS_MEASURED$(printf ' --latency %s' "${LATENCIES[@]}")\` at $(git -C "$ROOT" rev-parse --short HEAD)," \
+            "BENCH_JAVA_OPTS='${BENCH_JAVA_OPTS}', one connection, $PACED_DELAY_MS ms before each request." \
+            "Load average $LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after."
+        echo
+        echo "| upstream latency | target | requests / upstream calls | p50 (wrk) | added p50 | inbound p50 / p90 | upstream p50 | outbound p50 / p90 | own p50 / p90 | gateway's JIT, CPU s |"
+        echo "|---|---|---|---|---|---|---|---|---|---|"
+        printf '%s\n' "${rows[@]}" | jq -rs '
+            group_by(.upstream_latency_ms)[] | (map(select(.target == "emulator"))[0].p50_ms) as $direct | .[]
+            | def w(k): if .windows[k] then "\(.windows[k].p50) / \(.windows[k].p90)" else "" end;
+              "| \(.upstream_latency_ms) ms | \(.target) | \(.requests) / \(.upstream_calls) | \(.p50_ms) | "
+              + (if .target == "emulator" then "" else "+\((.p50_ms - $direct) * 1000 | round / 1000)" end)
+              + " | \(w("inbound")) | \(.windows.upstream.p50 // "") | \(w("outbound")) | \(w("own")) | \(.gateway_jit_cpu_s) |"'
+        echo
+        echo "Times in ms. Inbound, upstream and outbound are taken between packets on the loopback interface, so"
+        echo "they hold the wake-ups of each process as well as its work; \"added p50\" is the wrk p50 less the"
+        echo "emulator's own in the same run. A request in flight when wrk stopped is counted upstream, not by wrk."
+        echo "The gateway's JIT: the CPU its compiler threads used during the row (it idles in the others' rows)."
+    } >"$OUT"
+    cat "$OUT"
+    log "written: ${OUT#"$ROOT"/}"
+}
+
+main
