@@ -4,6 +4,7 @@
 GATEWAY_JAR=$ROOT/gateway/target/quarkus-app/quarkus-run.jar
 EMULATOR_JAR=$ROOT/ubiops-emulator/target/ubiops-emulator-1.0.0-SNAPSHOT-runner.jar
 CEILING_JAR=$BENCH_DIR/ceiling/target/quarkus-app/quarkus-run.jar
+FLOOR_JAR=$BENCH_DIR/floor/target/quarkus-app/quarkus-run.jar
 UPSTREAM_TOKEN=bench-service-token
 JWT_ISSUER=https://issuer.bench.ubiops-gateway
 JWT_AUDIENCE=ubiops-gateway
@@ -54,12 +55,15 @@ build_gateway() {
     fi
 }
 
-build_ceiling() {
-    if [[ ${BENCH_REBUILD:-0} == 1 ]] || stale "$CEILING_JAR" "$BENCH_DIR/ceiling"; then
-        log "building the ceiling app (bench/ceiling)"
-        (cd "$ROOT" && ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests) >"$WORK/build-ceiling.log" 2>&1 \
-            || { tail -30 "$WORK/build-ceiling.log" >&2; die "ceiling build failed"; }
-        touch "$CEILING_JAR"
+# A benchmark's own small Quarkus app under bench/NAME (ceiling, floor), rebuilt only when its sources changed:
+# build_bench_app NAME JAR
+build_bench_app() {
+    local name=$1 jar=$2
+    if [[ ${BENCH_REBUILD:-0} == 1 ]] || stale "$jar" "$BENCH_DIR/$name"; then
+        log "building the $name app (bench/$name)"
+        (cd "$ROOT" && ./mvnw -B -q -f "bench/$name/pom.xml" package -DskipTests) >"$WORK/build-$name.log" 2>&1 \
+            || { tail -30 "$WORK/build-$name.log" >&2; die "$name build failed"; }
+        touch "$jar"
     fi
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Where the latency a proxy adds to a paced pass-through sits, from packet timestamps on the loopback interface
-# (tcpdump: nothing runs inside the processes measured): for the gateway and for nginx proxy_pass in front of the same
-# emulator, the time from a request's arrival to the proxy's call upstream, UbiOps's time, and the time from its
-# answer to the proxy's. Writes bench/results/<date>-path-windows.md. How to read it: docs/request-path.md.
+# (tcpdump: nothing runs inside the processes measured): for the gateway, for a trivial Quarkus pass-through
+# (bench/floor) and for nginx proxy_pass in front of the same emulator, the time from a request's arrival to the
+# proxy's call upstream, UbiOps's time, and the time from its answer to the proxy's. Writes bench/results/<date>-path-windows.md. How to read it: docs/request-path.md.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -12,11 +12,12 @@ usage() {
     cat <<'USAGE'
 Usage: bench/path-windows.sh [--latency MS]... [--seconds N]
 
-Starts the emulator, the packaged gateway (BENCH_JAVA_OPTS) and nginx proxy_pass (no cache), warms the gateway up
-and lets its JIT settle as bench/run.sh does, then, per upstream latency (--latency, repeatable; 0 and 50), runs
-the read bench/run.sh's pass-through scenario measures (GET of a project member, never cached) on one connection,
-BENCH_PACED_DELAY_MS (10) ms before each request, for N (20) seconds per target: the emulator directly, nginx, the
-gateway, each under tcpdump (root). Per proxy, in ms (median and 90th percentile of its requests):
+Starts the emulator, the packaged gateway (BENCH_JAVA_OPTS), the floor app (bench/floor: Quarkus REST and its REST
+client forwarding the read, nothing else; the same JVM options) and nginx proxy_pass (no cache), warms the two JVMs
+up and lets their JIT settle as bench/run.sh does, then, per upstream latency (--latency, repeatable; 0 and 50),
+runs the read bench/run.sh's pass-through scenario measures (GET of a project member, never cached) on one
+connection, BENCH_PACED_DELAY_MS (10) ms before each request, for N (20) seconds per target: the emulator directly,
+nginx, the floor, the gateway, each under tcpdump (root). Per proxy, in ms (median and 90th percentile):
   inbound   from the request's arrival to the proxy's call upstream leaving
   upstream  from that call to UbiOps's answer arriving (the emulator's injected latency and its own time)
   outbound  from that answer to the proxy's answer leaving
@@ -52,11 +53,12 @@ STAMP=$(date -u +%Y-%m-%dT%H%M%SZ)
 OUT=$BENCH_DIR/results/$STAMP-path-windows.md
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# One target's round under tcpdump, as JSON: round TARGET PROXY_PORT URL [wrk options]; PROXY_PORT empty for the
-# emulator itself, which has no windows.
+# One target's round under tcpdump, as JSON: round TARGET PROXY_PORT JVM_PID URL [wrk options]; PROXY_PORT empty
+# for the emulator itself, which has no windows; JVM_PID the proxy's JVM, whose JIT is reported, empty for nginx.
 round() {
-    local target=$1 port=$2 url=$3 capture=$WORK/capture run calls windows='{}' tcpdump_pid waited=0 jit_before jit
-    shift 3
+    local target=$1 port=$2 jvm=$3 url=$4 capture=$WORK/capture run calls windows='{}' tcpdump_pid waited=0
+    local jit_before jit=null
+    shift 4
     tcpdump -i lo -n -tt -l "tcp and (port ${port:-$EMULATOR_PORT} or port $EMULATOR_PORT)" >"$capture" \
         2>"$WORK/tcpdump.log" &
     tcpdump_pid=$!
@@ -65,9 +67,9 @@ round() {
         sleep 0.05
     done
     journal_mark
-    jit_before=$(jit_cpu_s "$GATEWAY_PID")
+    [[ -z $jvm ]] || jit_before=$(jit_cpu_s "$jvm")
     run=$(wrk_json 1 1 "$SECONDS_MEASURED" "$PACED_DELAY_MS" "$url" "$@")
-    jit=$(jit_cpu_since "$GATEWAY_PID" "$jit_before")
+    [[ -z $jvm ]] || jit=$(jit_cpu_since "$jvm" "$jit_before")
     sleep 0.2 # the last answer's packets
     kill "$tcpdump_pid"
     wait "$tcpdump_pid" || true
@@ -75,33 +77,52 @@ round() {
     [[ -z $port ]] || windows=$(python3 "$BENCH_DIR/path_windows.py" "$capture" "$port" "$EMULATOR_PORT")
     jq -c --arg target "$target" --argjson calls "$calls" --argjson windows "$windows" --argjson jit "$jit" \
         '{target: $target, requests, upstream_calls: $calls, p50_ms: (.latency_us.p50 / 1000), windows: $windows,
-          gateway_jit_cpu_s: $jit}' \
+          jit_cpu_s: $jit}' \
         <<<"$run"
 }
 
+# The two JVMs warmed up as bench/run.sh warms the gateway: back to back, then paced rounds until the JIT settled.
+warm_jvm() {
+    local name=$1 pid=$2 url=$3 settled
+    shift 3
+    wrk_json 2 32 15 0 "$url" "$@" >/dev/null
+    read -r settled _ < <(settle_jit "$pid" "$url" "$@")
+    log "  $name: 15 s back to back, then ${settled} s of paced rounds until its JIT settled"
+}
+
 main() {
-    local user route gateway_url nginx_url direct_url latency direct rows=() settled
+    local user route gateway_url floor_url nginx_url direct_url latency tag rows=() floor_pid token
     build_gateway
+    build_bench_app floor "$FLOOR_JAR"
     make_jwt
     start_emulator
     start_gateway
     start_nginx
+    FLOOR_PORT=$(free_port)
+    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+    QUARKUS_HTTP_PORT=$FLOOR_PORT QUARKUS_REST_CLIENT_UPSTREAM_URL=$EMULATOR/v2.1 \
+        java $BENCH_JAVA_OPTS -jar "$FLOOR_JAR" >"$WORK/floor.log" 2>&1 &
+    floor_pid=$!
+    register "$floor_pid" floor
     user=$(curl -sf -H "Authorization: Token $UPSTREAM_TOKEN" "$EMULATOR/v2.1/projects/demo-project/users" | jq -r '.[0].id')
     route=/projects/demo-project/users/$user
-    gateway_url=$GATEWAY/api/v1$route nginx_url=http://127.0.0.1:$NGINX_PASS_PORT/v2.1$route direct_url=$EMULATOR/v2.1$route
-    log "warm-up: 15 s back to back, then paced rounds until the gateway's JIT settled"
-    wrk_json 2 32 15 0 "$gateway_url" -H "Authorization: Bearer $JWT" >/dev/null
-    read -r settled _ < <(settle_jit "$GATEWAY_PID" "$gateway_url" -H "Authorization: Bearer $JWT")
+    token=(-H "Authorization: Token $UPSTREAM_TOKEN")
+    gateway_url=$GATEWAY/api/v1$route floor_url=http://127.0.0.1:$FLOOR_PORT/pass-through$route
+    nginx_url=http://127.0.0.1:$NGINX_PASS_PORT/v2.1$route direct_url=$EMULATOR/v2.1$route
+    wait_200 "$floor_url" "$floor_pid" "${token[@]}" || die "the floor app did not start; see $WORK/floor.log"
+    log "warm-up"
+    warm_jvm gateway "$GATEWAY_PID" "$gateway_url" -H "Authorization: Bearer $JWT"
+    warm_jvm floor "$floor_pid" "$floor_url" "${token[@]}"
     wrk_json 1 1 "$WARMUP_ROUND_S" 0 "$nginx_url" >/dev/null
-    log "  settled after ${settled} s of paced rounds"
     for latency in "${LATENCIES[@]}"; do
         upstream_latency "$latency"
-        log "upstream latency $latency ms: ${SECONDS_MEASURED} s each, emulator, nginx, gateway"
-        direct=$(round emulator "" "$direct_url" -H "Authorization: Token $UPSTREAM_TOKEN")
-        rows+=("$(jq -c --argjson ms "$latency" '. + {upstream_latency_ms: $ms}' <<<"$direct")")
-        rows+=("$(round nginx "$NGINX_PASS_PORT" "$nginx_url" | jq -c --argjson ms "$latency" '. + {upstream_latency_ms: $ms}')")
-        rows+=("$(round gateway "$GATEWAY_PORT" "$gateway_url" -H "Authorization: Bearer $JWT" \
-            | jq -c --argjson ms "$latency" '. + {upstream_latency_ms: $ms}')")
+        log "upstream latency $latency ms: ${SECONDS_MEASURED} s each, emulator, nginx, floor, gateway"
+        tag=(jq -c --argjson ms "$latency" '. + {upstream_latency_ms: $ms}')
+        rows+=("$(round emulator "" "" "$direct_url" "${token[@]}" | "${tag[@]}")")
+        rows+=("$(round nginx "$NGINX_PASS_PORT" "" "$nginx_url" | "${tag[@]}")")
+        rows+=("$(round floor "$FLOOR_PORT" "$floor_pid" "$floor_url" "${token[@]}" | "${tag[@]}")")
+        rows+=("$(round gateway "$GATEWAY_PORT" "$GATEWAY_PID" "$gateway_url" -H "Authorization: Bearer $JWT" \
+            | "${tag[@]}")")
     done
     upstream_latency 0
     {
@@ -111,19 +132,22 @@ main() {
             "BENCH_JAVA_OPTS='${BENCH_JAVA_OPTS}', one connection, $PACED_DELAY_MS ms before each request." \
             "Load average $LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after."
         echo
-        echo "| upstream latency | target | requests / upstream calls | p50 (wrk) | added p50 | inbound p50 / p90 | upstream p50 | outbound p50 / p90 | own p50 / p90 | gateway's JIT, CPU s |"
+        echo "| upstream latency | target | requests / upstream calls | p50 (wrk) | added p50 | inbound p50 / p90 | upstream p50 | outbound p50 / p90 | own p50 / p90 | its JIT, CPU s |"
         echo "|---|---|---|---|---|---|---|---|---|---|"
         printf '%s\n' "${rows[@]}" | jq -rs '
             group_by(.upstream_latency_ms)[] | (map(select(.target == "emulator"))[0].p50_ms) as $direct | .[]
             | def w(k): if .windows[k] then "\(.windows[k].p50) / \(.windows[k].p90)" else "" end;
               "| \(.upstream_latency_ms) ms | \(.target) | \(.requests) / \(.upstream_calls) | \(.p50_ms) | "
-              + (if .target == "emulator" then "" else "+\((.p50_ms - $direct) * 1000 | round / 1000)" end)
-              + " | \(w("inbound")) | \(.windows.upstream.p50 // "") | \(w("outbound")) | \(w("own")) | \(.gateway_jit_cpu_s) |"'
+              + (if .target == "emulator" then "" else ((.p50_ms - $direct) * 1000 | round / 1000)
+                 | (if . >= 0 then "+" else "" end) + tostring end)
+              + " | \(w("inbound")) | \(.windows.upstream.p50 // "") | \(w("outbound")) | \(w("own")) | \(.jit_cpu_s // "") |"'
         echo
         echo "Times in ms. Inbound, upstream and outbound are taken between packets on the loopback interface, so"
         echo "they hold the wake-ups of each process as well as its work; \"added p50\" is the wrk p50 less the"
         echo "emulator's own in the same run. A request in flight when wrk stopped is counted upstream, not by wrk."
-        echo "The gateway's JIT: the CPU its compiler threads used during the row (it idles in the others' rows)."
+        echo "Its JIT: the CPU the compiler threads of the row's JVM used during the row. The floor is Quarkus REST and"
+        echo "its REST client forwarding the caller's Authorization and the answer's bytes (bench/floor), no gate,"
+        echo "guard, mapping or metrics; on Vert.x's default NIO transport."
     } >"$OUT"
     cat "$OUT"
     log "written: ${OUT#"$ROOT"/}"

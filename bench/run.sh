@@ -487,7 +487,7 @@ main() {
     fi
     build_gateway
     if selected cached; then
-        build_ceiling
+        build_bench_app ceiling "$CEILING_JAR"
     fi
     make_jwt
 
