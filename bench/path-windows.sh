@@ -12,12 +12,13 @@ usage() {
     cat <<'USAGE'
 Usage: bench/path-windows.sh [--latency MS]... [--seconds N]
 
-Starts the emulator, the packaged gateway (BENCH_JAVA_OPTS), the floor app (bench/floor: Quarkus REST and its REST
-client forwarding the read, nothing else; the same JVM options) and nginx proxy_pass (no cache), warms the two JVMs
-up and lets their JIT settle as bench/run.sh does, then, per upstream latency (--latency, repeatable; 0 and 50),
-runs the read bench/run.sh's pass-through scenario measures (GET of a project member, never cached) on one
-connection, BENCH_PACED_DELAY_MS (10) ms before each request, for N (20) seconds per target: the emulator directly,
-nginx, the floor, the gateway, each under tcpdump (root). Per proxy, in ms (median and 90th percentile):
+Starts the emulator, the packaged gateway (BENCH_JAVA_OPTS), the floor app (bench/floor, the same JVM options:
+Quarkus REST and its REST client forwarding the read, nothing else; and beside it a plain Vert.x route with a Vert.x
+HTTP client doing the same) and nginx proxy_pass (no cache), warms the JVMs up and lets their JIT settle as
+bench/run.sh does, then, per upstream latency (--latency, repeatable; 0 and 50), runs the read bench/run.sh's
+pass-through scenario measures (GET of a project member, never cached) on one connection, BENCH_PACED_DELAY_MS (10)
+ms before each request, for N (20) seconds per target: the emulator directly, nginx, the floor's two, the gateway,
+each under tcpdump (root). Per proxy, in ms (median and 90th percentile):
   inbound   from the request's arrival to the proxy's call upstream leaving
   upstream  from that call to UbiOps's answer arriving (the emulator's injected latency and its own time)
   outbound  from that answer to the proxy's answer leaving
@@ -91,7 +92,7 @@ warm_jvm() {
 }
 
 main() {
-    local user route gateway_url floor_url nginx_url direct_url latency tag rows=() floor_pid token
+    local user route gateway_url floor_url vertx_url nginx_url direct_url latency tag rows=() floor_pid token
     build_gateway
     build_bench_app floor "$FLOOR_JAR"
     make_jwt
@@ -108,19 +109,22 @@ main() {
     route=/projects/demo-project/users/$user
     token=(-H "Authorization: Token $UPSTREAM_TOKEN")
     gateway_url=$GATEWAY/api/v1$route floor_url=http://127.0.0.1:$FLOOR_PORT/pass-through$route
+    vertx_url=http://127.0.0.1:$FLOOR_PORT/vertx-pass-through$route
     nginx_url=http://127.0.0.1:$NGINX_PASS_PORT/v2.1$route direct_url=$EMULATOR/v2.1$route
     wait_200 "$floor_url" "$floor_pid" "${token[@]}" || die "the floor app did not start; see $WORK/floor.log"
     log "warm-up"
     warm_jvm gateway "$GATEWAY_PID" "$gateway_url" -H "Authorization: Bearer $JWT"
     warm_jvm floor "$floor_pid" "$floor_url" "${token[@]}"
+    warm_jvm "floor's Vert.x route" "$floor_pid" "$vertx_url" "${token[@]}"
     wrk_json 1 1 "$WARMUP_ROUND_S" 0 "$nginx_url" >/dev/null
     for latency in "${LATENCIES[@]}"; do
         upstream_latency "$latency"
-        log "upstream latency $latency ms: ${SECONDS_MEASURED} s each, emulator, nginx, floor, gateway"
+        log "upstream latency $latency ms: ${SECONDS_MEASURED} s each, emulator, nginx, the floor's two, gateway"
         tag=(jq -c --argjson ms "$latency" '. + {upstream_latency_ms: $ms}')
         rows+=("$(round emulator "" "" "$direct_url" "${token[@]}" | "${tag[@]}")")
         rows+=("$(round nginx "$NGINX_PASS_PORT" "" "$nginx_url" | "${tag[@]}")")
         rows+=("$(round floor "$FLOOR_PORT" "$floor_pid" "$floor_url" "${token[@]}" | "${tag[@]}")")
+        rows+=("$(round "floor, Vert.x route" "$FLOOR_PORT" "$floor_pid" "$vertx_url" "${token[@]}" | "${tag[@]}")")
         rows+=("$(round gateway "$GATEWAY_PORT" "$GATEWAY_PID" "$gateway_url" -H "Authorization: Bearer $JWT" \
             | "${tag[@]}")")
     done
@@ -145,9 +149,10 @@ main() {
         echo "Times in ms. Inbound, upstream and outbound are taken between packets on the loopback interface, so"
         echo "they hold the wake-ups of each process as well as its work; \"added p50\" is the wrk p50 less the"
         echo "emulator's own in the same run. A request in flight when wrk stopped is counted upstream, not by wrk."
-        echo "Its JIT: the CPU the compiler threads of the row's JVM used during the row. The floor is Quarkus REST and"
-        echo "its REST client forwarding the caller's Authorization and the answer's bytes (bench/floor), no gate,"
-        echo "guard, mapping or metrics; on Vert.x's default NIO transport."
+        echo "Its JIT: the CPU the compiler threads of the row's JVM used during the row. The floor (bench/floor) is"
+        echo "Quarkus REST and its REST client forwarding the caller's Authorization and the answer's bytes, no gate,"
+        echo "guard, mapping or metrics; \"floor, Vert.x route\" the same read forwarded by a plain Vert.x route with a"
+        echo "Vert.x HTTP client in the same application, no JAX-RS on either side. Both on Vert.x's default NIO transport."
     } >"$OUT"
     cat "$OUT"
     log "written: ${OUT#"$ROOT"/}"
