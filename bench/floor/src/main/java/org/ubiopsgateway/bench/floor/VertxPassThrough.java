@@ -28,7 +28,7 @@ public class VertxPassThrough {
     }
 
     void route(@Observes Router router, Vertx vertx) {
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(8));
+        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(8));
         router.get("/vertx-pass-through/projects/:project/users/:id").handler(this::forward);
     }
 
