@@ -161,8 +161,10 @@ launch_gateway() {
     # wrk sends one caller's token thousands of times a second: the caller limit stays on (its cost is measured)
     # but out of reach; the upstream budget (270 calls a minute per group) would turn pass-through runs into 503s:
     # the emulator has no rate limit, and the benchmark measures the gateway, not UbiOps's budget.
+    # Tracing on, as with a collector in production (issue 12 measures it on): spans go to the emulator's OTLP sink.
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-    GATEWAY_RATE_LIMIT_CALLER_REQUESTS_PER_SECOND=1000000000 GATEWAY_RATE_LIMIT_CALLER_BURST=1000000000 \
+    QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT=$EMULATOR/emulator/otlp QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+        GATEWAY_RATE_LIMIT_CALLER_REQUESTS_PER_SECOND=1000000000 GATEWAY_RATE_LIMIT_CALLER_BURST=1000000000 \
         GATEWAY_UPSTREAM_BUDGET_ENABLED=false UBIOPS_API_URL=$EMULATOR/v2.1 UBIOPS_API_TOKEN=$UPSTREAM_TOKEN \
         MP_JWT_VERIFY_PUBLICKEY_LOCATION=$WORK/jwt-public.pem MP_JWT_VERIFY_ISSUER=$JWT_ISSUER \
         MP_JWT_VERIFY_AUDIENCES=$JWT_AUDIENCE QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$GATEWAY_PORT \

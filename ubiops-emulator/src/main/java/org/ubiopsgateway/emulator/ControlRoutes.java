@@ -7,11 +7,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The emulator's own control endpoints under {@code /emulator}, outside the API and without authentication:
- * health, the journal, faults, rate limits and reset. They run on the event loop, so they touch the state
+ * health, the journal, faults, rate limits, reset and a sink for OpenTelemetry traces. They run on the event loop, so they touch the state
  * directly (never through {@link UbiOpsEmulator#reset()}, which waits for the loop).
  */
 final class ControlRoutes {
@@ -22,6 +23,19 @@ final class ControlRoutes {
     }
 
     static void mount(Router root, UbiOpsEmulator emulator) {
+        // An OTLP/HTTP sink, so a gateway measured against the emulator can run with tracing on: its exporter posts
+        // span batches here (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT=<control URL>/otlp, protocol http/protobuf). Read
+        // and counted, not kept; before the body limit below, which a batch of spans may pass.
+        root.post("/emulator/otlp/v1/traces").handler(ctx -> {
+            AtomicLong bytes = new AtomicLong();
+            ctx.request().handler(chunk -> bytes.addAndGet(chunk.length()));
+            ctx.request().endHandler(end -> {
+                emulator.traces().received(bytes.get());
+                // an empty ExportTraceServiceResponse: every span accepted
+                ctx.response().setStatusCode(200).putHeader("Content-Type", "application/x-protobuf").end();
+            });
+        });
+        root.get("/emulator/otlp").handler(ctx -> Api.json(ctx, 200, emulator.traces().toJson()));
         root.route("/emulator/*").handler(BodyHandler.create(false).setBodyLimit(MAX_CONTROL_BODY));
         root.get("/emulator/health").handler(ctx -> Api.json(ctx, 200, new JsonObject().put("status", "UP")));
 

@@ -39,6 +39,7 @@ public final class UbiOpsEmulator implements AutoCloseable {
     private final Vertx vertx;
     private final Store store = new Store();
     private final Journal journal = new Journal();
+    private final TraceSink traces = new TraceSink();
     private final Faults faults = new Faults();
     private final RateLimits rateLimits;
     private final Path uploads;
@@ -96,6 +97,10 @@ public final class UbiOpsEmulator implements AutoCloseable {
         return journal;
     }
 
+    TraceSink traces() {
+        return traces;
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -104,7 +109,7 @@ public final class UbiOpsEmulator implements AutoCloseable {
         return rateLimits;
     }
 
-    /** Back to the start: seeded state (if seeding is on), no faults, rate limits as configured, empty journal. */
+    /** Back to the start: seeded state (if seeding is on), no faults, rate limits as configured, empty journal and trace sink. */
     public void reset() {
         onLoop(() -> {
             resetState();
@@ -121,6 +126,7 @@ public final class UbiOpsEmulator implements AutoCloseable {
         faults.clear();
         rateLimits.reset(options.rateLimits());
         journal.clear();
+        traces.clear();
     }
 
     /** Runs {@code work} on the emulator's event loop, where the state lives, and waits for it. */

@@ -25,6 +25,19 @@ class ControlRoutesTest extends EmulatorTestBase {
     }
 
     @Test
+    void theTraceSinkAcceptsAndCountsOtlpBatchesLargerThanControlBodies() {
+        byte[] batch = new byte[200 * 1024]; // past the 64 KB limit of the other control routes
+        RestAssured.given().baseUri(emulator.controlUrl()).contentType("application/x-protobuf").body(batch)
+                .post("/otlp/v1/traces").then().statusCode(200).contentType("application/x-protobuf");
+        control().get("/otlp").then().statusCode(200)
+                .body("trace_batches", equalTo(1)).body("bytes", equalTo(batch.length));
+        assertEquals(0, emulator.journal().size(), "not an API call");
+
+        emulator.reset();
+        control().get("/otlp").then().body("trace_batches", equalTo(0));
+    }
+
+    @Test
     void journalIsReadableAndClearable() {
         api().get("/projects").then().statusCode(200);
         control().get("/journal").then().statusCode(200)
