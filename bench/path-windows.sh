@@ -82,7 +82,7 @@ round() {
         <<<"$run"
 }
 
-# The two JVMs warmed up as bench/run.sh warms the gateway: back to back, then paced rounds until the JIT settled.
+# A JVM warmed up on one route as bench/run.sh warms the gateway: back to back, then paced rounds until its JIT settled.
 warm_jvm() {
     local name=$1 pid=$2 url=$3 settled
     shift 3
