@@ -10,16 +10,19 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 
 usage() {
     cat <<'EOF'
-Usage: bench/compare.sh [--rounds N] [--seconds N] [--latency MS] [--overview] BASELINE-REV
+Usage: bench/compare.sh [--rounds N] [--seconds N] [--latency MS] [--overview] [--baseline-env NAME=VALUE]... BASELINE-REV
 
-Builds BASELINE-REV (a commit, branch or tag) in a temporary git worktree, builds this tree if its sources are
-newer than its jar, starts both gateways (prod profile, BENCH_JAVA_OPTS) and one emulator, warms both up, then
+Builds BASELINE-REV (a commit, branch or tag; "." for this tree's own jar) in a temporary git worktree, builds this
+tree if its sources are newer than its jar, starts both gateways (prod profile, BENCH_JAVA_OPTS) and one emulator, warms both up, then
 alternates N rounds (3) of: the cached read (wrk -t2 -c32, S seconds, 10 by default) and a pass-through (one
 connection, 10 ms before each request, the micro-cache never involved) on each gateway. Prints a table (median of
 the rounds; upstream calls counted in every row) and writes it to bench/results/<date>-compare.md.
 
 --latency MS: MS ms on every upstream call during the pass-through's rounds (0 by default), so the gateway's loop
 sleeps through the upstream wait as under bench/run.sh's 50 ms row; the summary gives the p50's difference in ms.
+
+--baseline-env NAME=VALUE (repeatable): the baseline gateway also gets this environment variable. With ".", what one
+setting costs: `--baseline-env QUARKUS_OTEL_SDK_DISABLED=true .` compares this tree without tracing to it with.
 
 --overview: instead, with 50 and then 100 ms on every upstream call, N (6 by default) cold overviews of projects
 with 1, 10 and 50 deployments on each gateway, alternating which reads a project first (the emulator keeps no cache,
@@ -36,12 +39,14 @@ LATENCY=0
 # settle_jit (lib.sh): paced rounds of 5 s, 10 ms before each request, at most a minute
 WARMUP_ROUND_S=5 PACED_DELAY_MS=10 WARMUP_MAX_S=60
 OVERVIEW=0
+BASE_ENV=()
 while (($#)); do
     case $1 in
         --overview) OVERVIEW=1 ;;
         --rounds) ROUNDS=$2; shift ;;
         --seconds) SECONDS_EACH=$2; shift ;;
         --latency) LATENCY=$2; shift ;;
+        --baseline-env) BASE_ENV+=("$2"); shift ;;
         -h | --help) usage; exit 0 ;;
         -*) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
         *) BASE_REV=$1 ;;
@@ -64,11 +69,17 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ensure_commands
-BASE_SHA=$(git -C "$ROOT" rev-parse --short "$BASE_REV^{commit}")
-log "building the baseline $BASE_REV ($BASE_SHA) in a temporary worktree"
-git -C "$ROOT" worktree add --detach -q "$BASE_TREE" "$BASE_SHA"
-(cd "$BASE_TREE" && ./mvnw -B -q package -DskipTests -pl gateway -am) >"$WORK/build-baseline.log" 2>&1 \
-    || { tail -30 "$WORK/build-baseline.log" >&2; die "baseline build failed"; }
+if [[ $BASE_REV == . ]]; then
+    BASE_SHA="this tree${BASE_ENV[*]:+ with ${BASE_ENV[*]}}"
+    BASE_JAR=$GATEWAY_JAR
+else
+    BASE_SHA=$(git -C "$ROOT" rev-parse --short "$BASE_REV^{commit}")
+    log "building the baseline $BASE_REV ($BASE_SHA) in a temporary worktree"
+    git -C "$ROOT" worktree add --detach -q "$BASE_TREE" "$BASE_SHA"
+    (cd "$BASE_TREE" && ./mvnw -B -q package -DskipTests -pl gateway -am) >"$WORK/build-baseline.log" 2>&1 \
+        || { tail -30 "$WORK/build-baseline.log" >&2; die "baseline build failed"; }
+    BASE_JAR=$BASE_TREE/gateway/target/quarkus-app/quarkus-run.jar
+fi
 build_gateway
 make_jwt
 
@@ -142,7 +153,7 @@ start_emulator
 THIS_JAR=$GATEWAY_JAR
 declare -A URL PID
 for side in baseline this; do
-    [[ $side == baseline ]] && GATEWAY_JAR=$BASE_TREE/gateway/target/quarkus-app/quarkus-run.jar || GATEWAY_JAR=$THIS_JAR
+    if [[ $side == baseline ]]; then GATEWAY_JAR=$BASE_JAR GATEWAY_ENV=("${BASE_ENV[@]}"); else GATEWAY_JAR=$THIS_JAR GATEWAY_ENV=(); fi
     start_gateway
     URL[$side]=$GATEWAY PID[$side]=$GATEWAY_PID
     ((OVERVIEW)) && continue

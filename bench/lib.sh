@@ -2,6 +2,7 @@
 # Expects BENCH_DIR, ROOT and WORK (a temporary directory) to be set.
 
 GATEWAY_JAR=$ROOT/gateway/target/quarkus-app/quarkus-run.jar
+GATEWAY_ENV=()
 EMULATOR_JAR=$ROOT/ubiops-emulator/target/ubiops-emulator-1.0.0-SNAPSHOT-runner.jar
 CEILING_JAR=$BENCH_DIR/ceiling/target/quarkus-app/quarkus-run.jar
 FLOOR_JAR=$BENCH_DIR/floor/target/quarkus-app/quarkus-run.jar
@@ -152,7 +153,8 @@ start_emulator() {
 }
 
 # Starts the packaged gateway in prod mode against the emulator (JVM options from BENCH_JAVA_OPTS) without waiting:
-# GATEWAY_PID, GATEWAY_PORT, GATEWAY (its URL), GATEWAY_LOG, and GATEWAY_T0 (ns, just before the spawn).
+# GATEWAY_PID, GATEWAY_PORT, GATEWAY (its URL), GATEWAY_LOG, and GATEWAY_T0 (ns, just before the spawn). GATEWAY_ENV:
+# more NAME=VALUE settings, after the bench's own (compare.sh --baseline-env).
 launch_gateway() {
     GATEWAY_PORT=$(free_port)
     GATEWAY=http://127.0.0.1:$GATEWAY_PORT
@@ -168,7 +170,7 @@ launch_gateway() {
         GATEWAY_UPSTREAM_BUDGET_ENABLED=false UBIOPS_API_URL=$EMULATOR/v2.1 UBIOPS_API_TOKEN=$UPSTREAM_TOKEN \
         MP_JWT_VERIFY_PUBLICKEY_LOCATION=$WORK/jwt-public.pem MP_JWT_VERIFY_ISSUER=$JWT_ISSUER \
         MP_JWT_VERIFY_AUDIENCES=$JWT_AUDIENCE QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$GATEWAY_PORT \
-        java $BENCH_JAVA_OPTS -jar "$GATEWAY_JAR" >"$GATEWAY_LOG" 2>&1 &
+        env "${GATEWAY_ENV[@]}" java $BENCH_JAVA_OPTS -jar "$GATEWAY_JAR" >"$GATEWAY_LOG" 2>&1 &
     GATEWAY_PID=$!
     register "$GATEWAY_PID" gateway
 }

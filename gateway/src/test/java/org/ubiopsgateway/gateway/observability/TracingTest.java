@@ -88,6 +88,19 @@ class TracingTest {
         awaitServerSpan(HIT_TRACE_ID, "/api/v1/projects/{project}/instance-types");
     }
 
+    @Test
+    void aCallersDecisionNotToSampleIsKept() {
+        String traceId = "5bf92f3577b34da6a3ce929d0e0e4737";
+        RestAssured.given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00")
+                .get("/api/v1/projects/demo-project").then().statusCode(200);
+
+        ExtLogRecord line = (ExtLogRecord) accessLog.awaitRecord(l -> l.contains("GET /api/v1/projects/demo-project "));
+        assertEquals(traceId, line.getMdc("traceId"), "the trace id still reaches the log");
+        RestAssured.given().header("traceparent", TRACEPARENT).get("/api/v1/projects/demo-project").then().statusCode(200);
+        awaitServerSpan(TRACE_ID, "/api/v1/projects/{project}"); // a later, sampled trace has ended: the first would have too
+        assertTrue(spans.ended().stream().noneMatch(s -> s.getTraceId().equals(traceId)), "nothing recorded for it");
+    }
+
     /**
      * The spans of a trace once its server span, named by {@code route}, has ended: it ends as the answer is written,
      * which may be just after the client (and the access log) has it.
