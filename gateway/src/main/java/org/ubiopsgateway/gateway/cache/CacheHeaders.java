@@ -1,7 +1,6 @@
 package org.ubiopsgateway.gateway.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
@@ -35,12 +34,10 @@ public class CacheHeaders implements ContainerResponseFilter {
     static final String REVALIDATE = "private, no-cache";
 
     private final CurrentVertxRequest request;
-    private final ObjectMapper json;
     private final CachedAnswers answers;
 
-    public CacheHeaders(CurrentVertxRequest request, ObjectMapper json, CachedAnswers answers) {
+    public CacheHeaders(CurrentVertxRequest request, CachedAnswers answers) {
         this.request = request;
-        this.json = json;
         this.answers = answers;
     }
 
@@ -52,22 +49,11 @@ public class CacheHeaders implements ContainerResponseFilter {
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType()) || !isModel(entity)) {
             return;
         }
-        RoutingContext routing = request.getCurrent();
-        CacheOutcome outcome = routing.get(CacheOutcome.KEY);
-        byte[] body;
-        String etag;
-        if (outcome != null && outcome.entry().value() == entity) {
-            body = outcome.entry().json();
-            etag = outcome.entry().etag();
-            answers.remember(routing, outcome, AccessFilter.route(requestContext), response.getStringHeaders().entrySet()
-                    .stream().flatMap(h -> h.getValue().stream().map(v -> Map.entry(h.getKey(), v))).toList());
-        } else {
-            body = json.writeValueAsBytes(entity); // a value built for this request (filtered for the caller, say)
-            etag = ReadCache.etag(body);
-        }
-        put(response.getHeaders()::putSingle, outcome == null ? null : outcome.status(),
-                outcome == null ? 0 : outcome.ageSeconds(), etag);
-        if (matches(requestContext.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+        byte[] body = answers.answer(request.getCurrent(), entity, AccessFilter.route(requestContext),
+                response.getStringHeaders().entrySet().stream()
+                        .flatMap(h -> h.getValue().stream().map(v -> Map.entry(h.getKey(), v))).toList(),
+                requestContext.getHeaderString(HttpHeaders.IF_NONE_MATCH), response.getHeaders()::putSingle);
+        if (body == null) {
             response.setStatus(304);
             response.setEntity(null);
         } else {

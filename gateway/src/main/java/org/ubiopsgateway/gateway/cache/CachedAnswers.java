@@ -1,5 +1,7 @@
 package org.ubiopsgateway.gateway.cache;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.MultiMap;
@@ -23,6 +25,7 @@ import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Cache hits answered before Quarkus REST. A GET whose answer was one cache entry as it is (no other read, nothing
@@ -37,23 +40,25 @@ import java.util.Set;
 public class CachedAnswers {
 
     /** Quarkus orders its HTTP filters by the negative of their priority: after CORS (300), before authentication (200). */
-    private static final int ORDER = -250;
+    static final int ORDER = -250;
     /** Where Quarkus's HTTP server metrics and tracing read the route template of a request (on its Vert.x context). */
-    private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
+    static final String ROUTE_TEMPLATE = "UrlPathTemplate";
     private static final Set<String> PLAIN_JSON = Set.of("*/*", "application/*", MediaType.APPLICATION_JSON);
     private static final int REMEMBERED = 10_000;
 
     private final ReadCache cache;
     private final AccessFilter gate;
     private final CallerRateLimit limits;
+    private final ObjectMapper json;
     private final Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(REMEMBERED)
             .executor(Runnable::run) // upkeep on the caller's thread: no pool thread woken per request
             .build();
 
-    public CachedAnswers(ReadCache cache, AccessFilter gate, CallerRateLimit limits) {
+    public CachedAnswers(ReadCache cache, AccessFilter gate, CallerRateLimit limits, ObjectMapper json) {
         this.cache = cache;
         this.gate = gate;
         this.limits = limits;
+        this.json = json;
     }
 
     /**
@@ -68,8 +73,32 @@ public class CachedAnswers {
         router.route().order(ORDER).handler(this::serve);
     }
 
+    /**
+     * A successful JSON read of {@code value} for {@code route}, however it was served (through Quarkus REST, {@link CacheHeaders}, or
+     * before it, {@link DirectReads}):
+     * its cache headers through {@code header}, and its JSON, or null when {@code ifNoneMatch} matches (a 304). An
+     * answer that is one cache entry as it is is written as stored and remembered here, with {@code headers},
+     * those set before the cache's.
+     */
+    byte[] answer(RoutingContext routing, Object value, RouteTable.Matched route, List<Map.Entry<String, String>> headers,
+                  String ifNoneMatch, BiConsumer<String, String> header) throws JsonProcessingException {
+        CacheOutcome outcome = routing.get(CacheOutcome.KEY);
+        byte[] body;
+        String etag;
+        if (outcome != null && outcome.entry().value() == value) {
+            body = outcome.entry().json();
+            etag = outcome.entry().etag();
+            remember(routing, outcome, route, headers);
+        } else {
+            body = json.writeValueAsBytes(value); // a value built for this request (filtered for the caller, say)
+            etag = ReadCache.etag(body);
+        }
+        CacheHeaders.put(header, outcome == null ? null : outcome.status(), outcome == null ? 0 : outcome.ageSeconds(), etag);
+        return CacheHeaders.matches(ifNoneMatch, etag) ? null : body;
+    }
+
     /** Called for an answer written from {@code outcome}'s entry as it is, with the headers set before the cache's. */
-    void remember(RoutingContext routing, CacheOutcome outcome, RouteTable.Matched route,
+    private void remember(RoutingContext routing, CacheOutcome outcome, RouteTable.Matched route,
                   List<Map.Entry<String, String>> headers) {
         if (route != null && outcome.single() && outcome.status() != CacheStatus.STALE) {
             answers.put(routing.request().uri(),
@@ -109,13 +138,13 @@ public class CachedAnswers {
         }
     }
 
-    private static boolean hasBody(HttpServerRequest request) {
+    static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return (length != null && !length.equals("0")) || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     /** No {@code Accept}, or a list of types that includes JSON without parameters (a q-value is left to Quarkus). */
-    private static boolean acceptsPlainJson(String accept) {
+    static boolean acceptsPlainJson(String accept) {
         if (accept == null) {
             return true;
         }

@@ -194,6 +194,11 @@ public class ReadCache {
     }
 
     private RoutingContext currentRequest() {
+        Context context = Vertx.currentContext();
+        RoutingContext direct = context == null ? null : context.getLocal(DirectReads.REQUEST);
+        if (direct != null) {
+            return direct; // a read answered before Quarkus REST, where its request context is not active
+        }
         try {
             return request.getCurrent();
         } catch (ContextNotActiveException e) {

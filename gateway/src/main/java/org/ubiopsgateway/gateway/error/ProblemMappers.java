@@ -35,6 +35,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -195,6 +196,34 @@ public class ProblemMappers {
             return Problems.response(ProblemKind.UPSTREAM_UNREACHABLE, 502, "The gateway could not reach UbiOps");
         }
         return internal(e);
+    }
+
+    /**
+     * The answer the mapper Quarkus REST would choose gives {@code e} (the one of its closest type), for a read answered
+     * before Quarkus REST ({@code cache.DirectReads}): what such a read can raise, its failure unwrapped from the
+     * {@link CompletionException} of its answer.
+     */
+    public Response toResponse(Throwable e) {
+        Throwable failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (failure instanceof UpstreamException upstream) {
+            return upstream(upstream);
+        }
+        if (failure instanceof UpstreamRefused refused) {
+            return refused(refused);
+        }
+        if (failure instanceof ConstraintViolationException violations) {
+            return validation(violations);
+        }
+        if (failure instanceof BadRequest badRequest) {
+            return badRequest(badRequest);
+        }
+        if (failure instanceof NotFoundException notFound) {
+            return notFound(notFound);
+        }
+        if (failure instanceof WebApplicationException web) {
+            return web(web);
+        }
+        return other(failure);
     }
 
     /**

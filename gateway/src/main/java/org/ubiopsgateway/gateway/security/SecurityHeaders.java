@@ -11,10 +11,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class SecurityHeaders {
 
+    public static final String NO_STORE = "no-store";
+
     @ServerResponseFilter
     public void noStore(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(AccessFilter.STARTED) != null && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
         }
     }
 }

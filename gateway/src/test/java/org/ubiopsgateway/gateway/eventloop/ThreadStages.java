@@ -11,7 +11,6 @@ import org.jboss.resteasy.reactive.client.impl.ClientRequestContextImpl;
 import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientRequestContext;
 import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientResponseFilter;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Records, while a test watches one project, the thread each stage of a request about it runs on: its arrival and
- * answer (server filters), and for each upstream call its sending, the thread its connection reads the answer on,
+ * answer (a Vert.x route ahead of all others, {@link ThreadStagesRoute}), whether Quarkus REST handled it (a server
+ * filter), and for each upstream call its sending, the thread its connection reads the answer on,
  * and the answer's handling (client filters, registered on every REST client as a {@code @Provider}; a response
  * filter that preserves the thread, as the gateway's own, so that recording does not move the answer elsewhere).
  */
@@ -56,14 +56,18 @@ public class ThreadStages implements ClientRequestFilter, ResteasyReactiveClient
         return Thread.currentThread().getName();
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public void arrival(RoutingContext routing) {
-        record("arrival", here(), routing.normalizedPath());
+    /** First of all routes: every request, whichever way it is answered. */
+    static void arrival(RoutingContext routing) {
+        String path = routing.normalizedPath();
+        record("arrival", here(), path);
+        routing.addHeadersEndHandler(v -> record("answer", here(), path));
+        routing.next();
     }
 
-    @ServerResponseFilter
-    public void answer(RoutingContext routing) {
-        record("answer", here(), routing.normalizedPath());
+    /** Only requests that Quarkus REST handles (not those answered before it, by cache.CachedAnswers or DirectReads). */
+    @ServerRequestFilter(preMatching = true)
+    public void quarkusRest(RoutingContext routing) {
+        record("Quarkus REST", here(), routing.normalizedPath());
     }
 
     @Override
