@@ -98,8 +98,9 @@ class RequestThreadsTest {
         String path = "/api/v1/projects/demo-project/instance-types";
         ThreadStages.watch("demo-project");
         given().get(path).then().statusCode(200);
-        assertEquals(List.of("arrival", "Quarkus REST", "upstream call sent", "upstream answer read",
-                "upstream answer handled", "answer"), names(ThreadStages.stop()), "the first read");
+        // the whole way or, for a token the gate knows already, before Quarkus REST (cache.DirectReads)
+        assertEquals(List.of("arrival", "upstream call sent", "upstream answer read", "upstream answer handled", "answer"),
+                names(ThreadStages.stop()).stream().filter(n -> !n.equals("Quarkus REST")).toList(), "the first read");
 
         for (int i = 0; i < REQUESTS; i++) {
             ThreadStages.watch("demo-project");
