@@ -30,10 +30,7 @@ import org.ubiopsgateway.gateway.deployments.VersionsResource;
 import org.ubiopsgateway.gateway.error.ProblemMappers;
 import org.ubiopsgateway.gateway.projects.ProjectUsersResource;
 import org.ubiopsgateway.gateway.projects.ProjectsResource;
-import org.ubiopsgateway.gateway.ratelimit.CallerRateLimit;
 import org.ubiopsgateway.gateway.revisions.RevisionsResource;
-import org.ubiopsgateway.gateway.security.AccessFilter;
-import org.ubiopsgateway.gateway.security.Caller;
 import org.ubiopsgateway.gateway.security.RouteTable;
 import org.ubiopsgateway.gateway.security.SecurityHeaders;
 
@@ -51,7 +48,7 @@ import java.util.stream.Stream;
 /**
  * Reads answered before Quarkus REST, on the Vert.x route after {@link CachedAnswers}: a GET of a route below (a
  * project, what it holds, its members, a deployment, a version, its revisions and builds), with no query and no body, for a bearer token the gate verified on an earlier request, after the same
- * gate decision (role, project) and caller rate limit. The resource method runs as Quarkus REST would run it, on the
+ * gate decision (role, project) and caller rate limit ({@link CachedAnswers#admits}). The resource method runs as Quarkus REST would run it, on the
  * same bean (so its path parameters are validated by the same interceptor), and its answer or failure is written as
  * Quarkus REST would write it: the same cache headers and JSON ({@link CachedAnswers#answer}), the same problem+json
  * ({@link ProblemMappers#toResponse}), under the route's template for metrics and tracing. Anything else goes the
@@ -67,18 +64,14 @@ public class DirectReads {
     static final String REQUEST = DirectReads.class.getName() + ".request";
     private static final Logger LOG = Logger.getLogger(DirectReads.class);
 
-    private final AccessFilter gate;
-    private final CallerRateLimit limits;
     private final CachedAnswers answers;
     private final ObjectMapper json;
     private final ProblemMappers problems = new ProblemMappers();
     private final Map<RouteTable.Rule, Read> reads;
 
-    public DirectReads(AccessFilter gate, CallerRateLimit limits, CachedAnswers answers, ObjectMapper json,
+    public DirectReads(CachedAnswers answers, ObjectMapper json,
                        ProjectsResource projects, ProjectUsersResource users, DeploymentsResource deployments,
                        VersionsResource versions, RevisionsResource revisions) {
-        this.gate = gate;
-        this.limits = limits;
         this.answers = answers;
         this.json = json;
         // Reads whose resource and service need no request-scoped state (the caller's scope is the gate's decision).
@@ -145,14 +138,12 @@ public class DirectReads {
         HttpServerRequest request = routing.request();
         String path = routing.normalizedPath();
         Read read;
-        Caller caller;
         if (request.method() != HttpMethod.GET || request.query() != null || !RouteTable.covers(path)
                 || path.indexOf(';') >= 0 || request.path().contains("//") || CachedAnswers.hasBody(request)
                 || !CachedAnswers.acceptsPlainJson(request.getHeader(HttpHeaders.ACCEPT))
                 || !(RouteTable.API.lookup(request.method().name(), path) instanceof RouteTable.Matched matched)
                 || (read = reads.get(matched.rule())) == null
-                || (caller = gate.admitted(request.getHeader(HttpHeaders.AUTHORIZATION), matched)) == null
-                || !limits.admits(caller.subject())) {
+                || !answers.admits(request, matched)) {
             routing.next(); // the whole way: the gate, Quarkus REST, and their answers for anything unusual
             return;
         }
