@@ -23,12 +23,12 @@ import java.util.stream.Stream;
 
 /**
  * The access log ({@value #CATEGORY}) written in batches. Each request's line is still formatted when the request
- * ends, by the console's own formatter (JSON in production, with the trace id), and still reaches every handler of
- * its category and of the root (a log file, say); only the console write changes: the lines of up to
- * {@value #WINDOW_MS} ms go out in one write, not one write (a system call) per request, which was 5 % of a cached
- * read's CPU. The price: a process killed outright
- * loses at most that much of its access log, and an access line may reach the console up to that much after other
- * lines of the same moment. Lines logged off an event loop (nothing to schedule the write on) are written at once.
+ * ends, as the console's own formatter does (JSON in production, with the trace id; {@link AccessLineFormatter}), and
+ * still reaches every handler of its category and of the root (a log file, say); only the console write changes: the
+ * lines of up to {@value #WINDOW_MS} ms go out in one write, not one write (a system call) per request, which was 5 %
+ * of a cached read's CPU. The price: a process killed outright loses at most that much of its access log, and an
+ * access line may reach the console up to that much after other lines of the same moment. Lines logged off an event
+ * loop (nothing to schedule the write on) are written at once.
  */
 @Singleton
 public class BatchedAccessLog extends ExtHandler {
@@ -48,7 +48,7 @@ public class BatchedAccessLog extends ExtHandler {
         if (consoleHandler == null) {
             return; // no console, or an asynchronous one: the category keeps the root's handlers as they are
         }
-        setFormatter(consoleHandler.getFormatter());
+        setFormatter(AccessLineFormatter.of(consoleHandler.getFormatter()));
         setLevel(consoleHandler.getLevel());
         Logger category = Logger.getLogger(CATEGORY);
         installed = handlers.stream().map(h -> h == consoleHandler ? this : h).toList(); // a log file, say, stays as it is
