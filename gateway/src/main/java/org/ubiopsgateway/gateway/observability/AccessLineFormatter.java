@@ -131,14 +131,14 @@ final class AccessLineFormatter extends ExtFormatter {
         }
     }
 
-    /** The probe's output cut at each of its values; null if a value is missing or the values overlap. */
+    /** The probe's output cut at each of its values; null if an MDC value is missing or values overlap. */
     private static Template cut(ExtLogRecord record, List<String> keys, String output, String[] values) {
         List<int[]> found = new ArrayList<>(); // {position, value}
         for (int v = 0; v < values.length; v++) {
             int at = output.indexOf(values[v]);
-            if (at < 0) {
-                return null; // left out, or changed on the way
-            }
+            if (at < 0 && v >= FIRST_MDC) {
+                return null; // changed on the way: only the formatter can write it
+            } // a timestamp, sequence number or message not found is a key excluded: no slot
             for (; at >= 0; at = output.indexOf(values[v], at + values[v].length())) {
                 found.add(new int[] {at, v});
             }

@@ -2,7 +2,7 @@ package org.ubiopsgateway.gateway.observability;
 
 import io.quarkus.logging.json.runtime.AdditionalField;
 import io.quarkus.logging.json.runtime.JsonFormatter;
-import io.quarkus.logging.json.runtime.JsonLogConfig.AdditionalFieldConfig;
+import io.quarkus.logging.json.runtime.JsonLogConfig.AdditionalFieldConfig.Type;
 import io.quarkus.logging.json.runtime.JsonLogConfig.JsonConfig.LogFormat;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.formatters.StructuredFormatter;
@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
 
@@ -33,64 +33,64 @@ class AccessLineFormatterTest {
     private static final Map<String, String> TRACED = mdc("traceId", "4bf92f3577b34da6a3ce929d0e0e4736",
             "spanId", "00f067aa0ba902b7", "sampled", "true");
 
-    /** The configurations an operator can choose (quarkus.log.console.json.*), each made afresh on every call. */
-    private static final Map<String, Supplier<StructuredFormatter>> CONFIGURATIONS = Map.of(
-            "default", () -> json(LogFormat.DEFAULT),
-            "keys renamed and excluded, fields added, a date pattern and zone", () -> {
-                JsonFormatter f = new JsonFormatter("timestamp=@ts,message=msg", Set.of("sequence", "hostName"),
-                        Map.of("service", new AdditionalField("gateway", AdditionalFieldConfig.Type.STRING),
-                                "replica", new AdditionalField("3", AdditionalFieldConfig.Type.INT)));
-                f.setRecordDelimiter("\n");
-                f.setZoneId("Europe/Amsterdam");
-                f.setDateFormat("yyyy-MM-dd HH:mm:ss.SSS");
-                return f;
-            },
-            "the default date format in a zone with an offset", () -> {
-                JsonFormatter f = json(LogFormat.DEFAULT);
-                f.setZoneId("Europe/Amsterdam");
-                return f;
-            },
-            "pretty printed", () -> {
-                JsonFormatter f = json(LogFormat.DEFAULT);
-                f.setPrettyPrint(true);
-                return f;
-            },
-            "ECS", () -> json(LogFormat.ECS),
-            "GCP (the trace and its sampling turned into fields of their own)", () -> json(LogFormat.GCP));
+    /**
+     * The configurations an operator can choose (quarkus.log.console.json.*); ECS and GCP as Quarkus sets them up
+     * (LoggingJsonRecorder): their keys renamed, their fields added, GCP's filled from the MDC.
+     */
+    private static final List<Configuration> CONFIGURATIONS = List.of(
+            new Configuration("default", null, Set.of(), Map.of(), f -> { }),
+            new Configuration("keys renamed, sequence and host excluded, fields added, a date pattern and zone",
+                    "TIMESTAMP=@ts,MESSAGE=msg", Set.of("sequence", "hostName"),
+                    Map.of("service", string("gateway"), "replica", new AdditionalField("3", Type.INT)), f -> {
+                        f.setZoneId("Europe/Amsterdam");
+                        f.setDateFormat("yyyy-MM-dd HH:mm:ss.SSS");
+                    }),
+            new Configuration("the default date format in a zone with an offset", null, Set.of(), Map.of(),
+                    f -> f.setZoneId("Europe/Amsterdam")),
+            new Configuration("pretty printed", null, Set.of(), Map.of(), f -> f.setPrettyPrint(true)),
+            new Configuration("ECS", "TIMESTAMP=@timestamp,LOGGER_NAME=log.logger,LEVEL=log.level,"
+                    + "PROCESS_ID=process.pid,PROCESS_NAME=process.name,THREAD_NAME=process.thread.name,"
+                    + "THREAD_ID=process.thread.id,HOST_NAME=host.hostname,SEQUENCE=event.sequence",
+                    Set.of("loggerClassName"), Map.of("ecs.version", string("1.12.2"), "data_stream.type",
+                            string("logs"), "service.name", string("ubiops-gateway")), f -> f.setLogFormat(LogFormat.ECS)),
+            new Configuration("GCP: the trace, span and sampling also as fields of their own", "LEVEL=severity",
+                    Set.of(), Map.of("trace", string(""), "spanId", string(""), "traceSampled", string("")), f -> {
+                        f.setLogFormat(LogFormat.GCP);
+                        f.setTracePrefix("projects/demo/traces/");
+                    }));
 
     @Test
     void everyLineIsTheFormattersOwnInEveryConfiguration() {
-        CONFIGURATIONS.forEach((name, configuration) -> {
-            Formatter lines = AccessLineFormatter.of(configuration.get());
-            StructuredFormatter reference = configuration.get();
+        for (Configuration configuration : CONFIGURATIONS) {
+            Formatter lines = AccessLineFormatter.of(configuration.formatter());
+            StructuredFormatter reference = configuration.formatter();
             for (ExtLogRecord record : records()) {
-                assertEquals(reference.format(record), lines.format(record), name + ": " + record.getMessage());
+                assertEquals(reference.format(record), lines.format(record), configuration.name() + ": "
+                        + record.getMessage());
             }
-        });
+        }
     }
 
     @Test
-    void aShapeSeenBeforeIsNotFormattedAgain() {
-        AtomicInteger formatted = new AtomicInteger();
-        Formatter lines = AccessLineFormatter.of(new JsonFormatter() {
-            @Override
-            protected void before(Generator generator, ExtLogRecord record) {
-                formatted.incrementAndGet();
+    void aShapeSeenBeforeIsNotFormattedAgainInAnyConfiguration() {
+        for (Configuration configuration : CONFIGURATIONS) {
+            CountingFormatter counted = configuration.formatter();
+            Formatter lines = AccessLineFormatter.of(counted);
+            StructuredFormatter reference = configuration.formatter();
+            for (int i = 0; i < 50; i++) {
+                ExtLogRecord record = record("127.0.0.1 \"GET /api/v1/projects/p" + i + " HTTP/1.1\" 200 " + i
+                        + " 1ms", TRACED, i);
+                assertEquals(reference.format(record), lines.format(record), configuration.name());
             }
-        });
-        StructuredFormatter reference = json(LogFormat.DEFAULT);
-        for (int i = 0; i < 50; i++) {
-            ExtLogRecord record = record("127.0.0.1 \"GET /api/v1/projects/p" + i + " HTTP/1.1\" 200 " + i + " 1ms",
-                    TRACED, i);
-            assertEquals(reference.format(record), lines.format(record));
+            assertTrue(counted.calls.get() <= 3, configuration.name() + ": the formatter ran " + counted.calls.get()
+                    + " times for 50 lines of one shape");
         }
-        assertTrue(formatted.get() <= 3, "the formatter ran " + formatted.get() + " times for 50 lines of one shape");
     }
 
     @Test
     void eachThreadHasItsOwnTemplates() throws Exception {
-        Formatter lines = AccessLineFormatter.of(json(LogFormat.DEFAULT));
-        StructuredFormatter reference = json(LogFormat.DEFAULT);
+        Formatter lines = AccessLineFormatter.of(CONFIGURATIONS.get(0).formatter());
+        StructuredFormatter reference = CONFIGURATIONS.get(0).formatter();
         ExtLogRecord here = record("GET /here", TRACED, 1);
         assertEquals(reference.format(here), lines.format(here));
         CompletableFuture<List<String>> there = new CompletableFuture<>();
@@ -156,11 +156,35 @@ class AccessLineFormatterTest {
         return record;
     }
 
-    private static JsonFormatter json(LogFormat format) {
-        JsonFormatter f = new JsonFormatter();
-        f.setRecordDelimiter("\n");
-        f.setLogFormat(format);
-        return f;
+    private static AdditionalField string(String value) {
+        return new AdditionalField(value, Type.STRING);
+    }
+
+    private record Configuration(String name, String keyOverrides, Set<String> excludedKeys,
+            Map<String, AdditionalField> additionalFields, Consumer<JsonFormatter> settings) {
+
+        /** A formatter of its own, as Quarkus makes the console's. */
+        CountingFormatter formatter() {
+            CountingFormatter formatter = new CountingFormatter(keyOverrides, excludedKeys,
+                    new LinkedHashMap<>(additionalFields));
+            formatter.setRecordDelimiter("\n");
+            settings.accept(formatter);
+            return formatter;
+        }
+    }
+
+    /** Quarkus's JSON formatter, counting the lines it formats. */
+    private static final class CountingFormatter extends JsonFormatter {
+        final AtomicInteger calls = new AtomicInteger();
+
+        CountingFormatter(String keyOverrides, Set<String> excludedKeys, Map<String, AdditionalField> fields) {
+            super(keyOverrides, excludedKeys, fields);
+        }
+
+        @Override
+        protected void before(Generator generator, ExtLogRecord record) {
+            calls.incrementAndGet();
+        }
     }
 
     private static Map<String, String> mdc(String... keysAndValues) {
