@@ -31,6 +31,7 @@ import org.ubiopsgateway.gateway.error.ProblemMappers;
 import org.ubiopsgateway.gateway.projects.ProjectUsersResource;
 import org.ubiopsgateway.gateway.projects.ProjectsResource;
 import org.ubiopsgateway.gateway.revisions.RevisionsResource;
+import org.ubiopsgateway.gateway.security.AccessFilter;
 import org.ubiopsgateway.gateway.security.RouteTable;
 import org.ubiopsgateway.gateway.security.SecurityHeaders;
 
@@ -139,7 +140,7 @@ public class DirectReads {
         String path = routing.normalizedPath();
         Read read;
         if (request.method() != HttpMethod.GET || request.query() != null || !RouteTable.covers(path)
-                || path.indexOf(';') >= 0 || request.path().contains("//") || CachedAnswers.hasBody(request)
+                || AccessFilter.unsupportedPath(routing) != null || CachedAnswers.hasBody(request)
                 || !CachedAnswers.acceptsPlainJson(request.getHeader(HttpHeaders.ACCEPT))
                 || !(RouteTable.API.lookup(request.method().name(), path) instanceof RouteTable.Matched matched)
                 || (read = reads.get(matched.rule())) == null

@@ -41,22 +41,30 @@ public class AccessFilter {
         return (String) request.getProperty(SUBJECT);
     }
 
-    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
-    public Uni<Response> authorize(ContainerRequestContext request, RoutingContext routing) {
+    /** Why the gate refuses the request's path whatever route it names (a 400), or null if it does not. */
+    public static String unsupportedPath(RoutingContext routing) {
         String path = routing.normalizedPath(); // the path JAX-RS matches on: dot segments resolved, still encoded
         if (path.indexOf(';') >= 0) {
             // JAX-RS strips matrix parameters before matching ("/api/v1;x/projects/p" reaches a resource), so a path
             // carrying them would be judged here by a different path than the one served. The surface has none.
-            return Uni.createFrom().item(Problems.response(ProblemKind.BAD_REQUEST, 400,
-                    "Matrix parameters (';' in the path) are not supported"));
+            return "Matrix parameters (';' in the path) are not supported";
         }
+        if (RouteTable.covers(path) && routing.request().path().contains("//")) {
+            // Vert.x folds an empty segment away: "/projects//users" would be served as the project "users".
+            return "Empty path segments ('//') are not supported";
+        }
+        return null;
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    public Uni<Response> authorize(ContainerRequestContext request, RoutingContext routing) {
+        String unsupported = unsupportedPath(routing);
+        if (unsupported != null) {
+            return Uni.createFrom().item(Problems.response(ProblemKind.BAD_REQUEST, 400, unsupported));
+        }
+        String path = routing.normalizedPath();
         if (!RouteTable.covers(path)) {
             return Uni.createFrom().nullItem();
-        }
-        if (routing.request().path().contains("//")) {
-            // Vert.x folds an empty segment away: "/projects//users" would be served as the project "users".
-            return Uni.createFrom().item(Problems.response(ProblemKind.BAD_REQUEST, 400,
-                    "Empty path segments ('//') are not supported"));
         }
         request.setProperty(STARTED, System.nanoTime());
         RouteTable.Lookup lookup = RouteTable.API.lookup(request.getMethod(), path);
