@@ -35,7 +35,7 @@ import javax.crypto.SecretKey;
 public class VerifiedTokens implements JWTParser {
 
     private final DefaultJWTParser verifier;
-    private final Cache<String, Known> verified;
+    private final Cache<TokenKey, Known> verified;
     private final long skewSeconds;
 
     public VerifiedTokens(DefaultJWTParser verifier, JWTAuthContextInfo context, VerifiedTokensConfig config) {
@@ -45,6 +45,24 @@ public class VerifiedTokens implements JWTParser {
                 .maximumSize(config.cacheSize()).expireAfterWrite(config.cacheTtl())
                 .executor(Runnable::run) // upkeep on the caller's thread: no pool thread woken per request
                 .build();
+    }
+
+    /**
+     * A token as the cache's key: compared whole, but hashed over its last characters only, the signature's (random
+     * for a signed token). Hashing a whole JWT, a new string on every request, was 1.5 % of a cached read's CPU. Only
+     * tokens that verified are stored, so a crafted tail can only meet the few real tokens that share its hash.
+     */
+    private record TokenKey(String token) {
+        private static final int HASHED = 16;
+
+        @Override
+        public int hashCode() {
+            int hash = 0;
+            for (int i = Math.max(0, token.length() - HASHED); i < token.length(); i++) {
+                hash = 31 * hash + token.charAt(i);
+            }
+            return hash;
+        }
     }
 
     /** A token that verified, and once a request has used it, the identity built from it. */
@@ -70,7 +88,7 @@ public class VerifiedTokens implements JWTParser {
             return known.token;
         }
         JsonWebToken fresh = verifier.parse(token); // throws for a token that no longer verifies, expired ones too
-        verified.put(token, new Known(fresh));
+        verified.put(new TokenKey(token), new Known(fresh));
         return fresh;
     }
 
@@ -86,7 +104,7 @@ public class VerifiedTokens implements JWTParser {
      * finds it.
      */
     SecurityIdentity remember(String token, SecurityIdentity identity) {
-        Known known = verified == null || token == null ? null : verified.getIfPresent(token);
+        Known known = verified == null || token == null ? null : verified.getIfPresent(new TokenKey(token));
         if (known == null || identity.getPrincipal() != known.token) {
             return identity;
         }
@@ -97,7 +115,7 @@ public class VerifiedTokens implements JWTParser {
     }
 
     private Known known(String token) {
-        Known known = verified.getIfPresent(token);
+        Known known = verified.getIfPresent(new TokenKey(token));
         return known != null && Instant.now().getEpochSecond() <= known.expiresAt + skewSeconds
                 ? known : null;
     }

@@ -48,6 +48,11 @@ class VerifiedTokensTest {
         String tampered = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA" + good.substring(good.lastIndexOf('.') + 5);
         tokens.parse(good);
         assertThrows(ParseException.class, () -> tokens.parse(tampered), "a different token never hits");
+        int payload = good.indexOf('.') + 1;
+        String sameSignature = good.substring(0, payload) + (good.charAt(payload) == 'e' ? 'f' : 'e')
+                + good.substring(payload + 1);
+        assertThrows(ParseException.class, () -> tokens.parse(sameSignature),
+                "nor does one that ends as a remembered token does (the cache hashes the ends only)");
     }
 
     @Test
