@@ -11,8 +11,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.ubiopsgateway.gateway.eventloop.EventLoops;
 import org.ubiopsgateway.gateway.upstream.UpstreamFailure;
@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * the write it follows.
  */
 @Startup // a misconfigured region stops the start, not the first read
-@ApplicationScoped
+@Singleton // no client proxy: a cache hit calls it three times, and the proxy's lookup was 0.5 % of its CPU
 public class ReadCache {
 
     private static final Logger LOG = Logger.getLogger(ReadCache.class);
