@@ -74,14 +74,14 @@ public class CachedAnswers {
     }
 
     /**
-     * A successful JSON read of {@code value} for {@code route}, however it was served (through Quarkus REST, {@link CacheHeaders}, or
-     * before it, {@link DirectReads}):
-     * its cache headers through {@code header}, and its JSON, or null when {@code ifNoneMatch} matches (a 304). An
-     * answer that is one cache entry as it is is written as stored and remembered here, with {@code headers},
-     * those set before the cache's.
+     * A successful JSON read of {@code value} for {@code route}, however it was served (through Quarkus REST,
+     * {@link CacheHeaders}, or before it, {@link DirectReads}): its cache headers through {@code header}, and its JSON,
+     * or null when {@code ifNoneMatch} matches (a 304). An answer that is one cache entry as it is is written as stored
+     * and remembered here, with {@code headers}, those set before the cache's.
      */
-    byte[] answer(RoutingContext routing, Object value, RouteTable.Matched route, List<Map.Entry<String, String>> headers,
-                  String ifNoneMatch, BiConsumer<String, String> header) throws JsonProcessingException {
+    byte[] answer(RoutingContext routing, Object value, RouteTable.Matched route,
+                  List<Map.Entry<String, String>> headers, String ifNoneMatch, BiConsumer<String, String> header)
+            throws JsonProcessingException {
         CacheOutcome outcome = routing.get(CacheOutcome.KEY);
         byte[] body;
         String etag;
@@ -93,7 +93,8 @@ public class CachedAnswers {
             body = json.writeValueAsBytes(value); // a value built for this request (filtered for the caller, say)
             etag = ReadCache.etag(body);
         }
-        CacheHeaders.put(header, outcome == null ? null : outcome.status(), outcome == null ? 0 : outcome.ageSeconds(), etag);
+        CacheHeaders.put(header, outcome == null ? null : outcome.status(), outcome == null ? 0 : outcome.ageSeconds(),
+                etag);
         return CacheHeaders.matches(ifNoneMatch, etag) ? null : body;
     }
 

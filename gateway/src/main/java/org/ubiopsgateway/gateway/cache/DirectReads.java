@@ -48,10 +48,11 @@ import java.util.stream.Stream;
 
 /**
  * Reads answered before Quarkus REST, on the Vert.x route after {@link CachedAnswers}: a GET of a route below (a
- * project, what it holds, its members, a deployment, a version, its revisions and builds), with no query and no body, for a bearer token the gate verified on an earlier request, after the same
- * gate decision (role, project) and caller rate limit ({@link CachedAnswers#admits}). The resource method runs as Quarkus REST would run it, on the
- * same bean (so its path parameters are validated by the same interceptor), and its answer or failure is written as
- * Quarkus REST would write it: the same cache headers and JSON ({@link CachedAnswers#answer}), the same problem+json
+ * project, what it holds, its members, a deployment, a version, its revisions and builds), with no query and no body,
+ * for a bearer token the gate verified on an earlier request, after the same gate decision (role, project) and caller
+ * rate limit ({@link CachedAnswers#admits}). The resource method runs as Quarkus REST would run it, on the same bean
+ * (so its path parameters are validated by the same interceptor), and its answer or failure is written as Quarkus REST
+ * would write it: the same cache headers and JSON ({@link CachedAnswers#answer}), the same problem+json
  * ({@link ProblemMappers#toResponse}), under the route's template for metrics and tracing. Anything else goes the
  * whole way, as before. Why (Quarkus REST's handling of a paced pass-through, 0.4 ms at 50 ms upstream latency):
  * docs/request-path.md, "Reads answered before Quarkus REST".

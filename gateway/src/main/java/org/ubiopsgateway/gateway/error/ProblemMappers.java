@@ -199,9 +199,9 @@ public class ProblemMappers {
     }
 
     /**
-     * The answer the mapper Quarkus REST would choose gives {@code e} (the one of its closest type), for a read answered
-     * before Quarkus REST ({@code cache.DirectReads}): what such a read can raise, its failure unwrapped from the
-     * {@link CompletionException} of its answer.
+     * The answer that the mapper Quarkus REST would choose for {@code e} (the one for its closest type) gives, for a
+     * read answered before Quarkus REST ({@code cache.DirectReads}): what such a read can raise, its failure unwrapped
+     * from the {@link CompletionException} of its answer.
      */
     public Response toResponse(Throwable e) {
         Throwable failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
