@@ -10,12 +10,16 @@ def not_ok: "_\(.status)_: \(.reason)", "";
 def cached:
   "## 1. Cached read: \(.route // "GET …/instance-types")", "",
   if .status != "ok" then not_ok else
-    "wrk -t\(.threads) -c\(.connections), \(.duration_s) s measured after a warm-up until req/s is steady; latency "
-      + "percentiles from wrk. Upstream calls: what the emulator received during the measured run (a working "
-      + "cache makes about one).", "",
-    "| target | req/s | p50 ms | p99 ms | non-2xx | upstream calls | warm-up s | gateway req/s ÷ target's |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
-    (.rows[] | "| \(.what) | \(.rps) | \(.p50_ms) | \(.p99_ms) | \(.non_2xx) | \(.upstream_calls) | \(.warmup_s) | \(.gateway_ratio | num) |"),
+    "wrk -t\(.threads) -c\(.connections), each target warmed up until its req/s is steady, then \(.rounds // 1) "
+      + "round(s) in which the targets run in turn for \(.duration_s) s each; the medians of the rounds (their req/s "
+      + "beside them), latency percentiles from wrk. Upstream calls: what the emulator received during the measured "
+      + "runs (a working cache makes about one a minute). JIT CPU s: what a JVM target's JIT compiler threads used in "
+      + "each round.", "",
+    "| target | req/s | rounds' req/s | p50 ms | p99 ms | non-2xx | upstream calls | warm-up s | JIT CPU s | gateway req/s ÷ target's |",
+    "|---|---:|---|---:|---:|---:|---:|---:|---|---:|",
+    (.rows[] | "| \(.what) | \(.rps) | \(.rounds_rps // [.rps] | map(tostring) | join(", ")) | \(.p50_ms) | \(.p99_ms) | "
+      + "\(.non_2xx) | \(.upstream_calls) | \(.warmup_s) | \(.jit_cpu_s | if type == "array" then map(tostring) | join(", ") else num end) | "
+      + "\(.gateway_ratio | num) |"),
     "",
     "The gateway's `X-Cache` answer header: \(if (.gateway_x_cache // "") == "" then "none" else .gateway_x_cache end). "
       + "Target (\(.target.goal)): \(.target.met | verdict).", ""
@@ -25,13 +29,13 @@ def passthrough:
   "## 2. Pass-through: \(.route // "GET …/users/{id}")", "",
   if .status != "ok" then not_ok else
     "A read the gateway never caches, from the emulator directly, through nginx `proxy_pass` (keep-alive upstream, "
-      + "no cache) and through the gateway, \(.duration_s) s each, one connection; the targets alternate within each "
-      + "load. Upstream calls: what the emulator received during the run; they must equal the requests (± the one in "
+      + "no cache) and through the gateway, \(.duration_s) s each (a paced row at an upstream latency: long enough "
+      + "for about 480 requests), one connection; the targets alternate within each load. Upstream calls: what the emulator received during the run; they must equal the requests (± the one in "
       + "flight when wrk stops). JIT CPU s: what the gateway's JIT compiler threads used during the row (the "
       + "warm-up ends when they use under 5 % of a core).", "",
-    "| upstream latency | load | path | req/s | p50 ms | p90 ms | p99 ms | non-2xx | requests | upstream calls | JIT CPU s |",
-    "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    (.rows[] | "| \(.upstream_latency_ms) ms | \(.mode_label) | \(.what) | \(.rps) | \(.p50_ms) | \(.p90_ms) | \(.p99_ms) | "
+    "| upstream latency | load | path | s | req/s | p50 ms | p90 ms | p99 ms | non-2xx | requests | upstream calls | JIT CPU s |",
+    "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    (.rows[] | "| \(.upstream_latency_ms) ms | \(.mode_label) | \(.what) | \(.seconds // "–") | \(.rps) | \(.p50_ms) | \(.p90_ms) | \(.p99_ms) | "
       + "\(.non_2xx) | \(.requests) | \(.upstream_calls)\(if .calls_match_requests then "" else " **≠**" end) | "
       + "\(.jit_cpu_s // "–") |"),
     "",
