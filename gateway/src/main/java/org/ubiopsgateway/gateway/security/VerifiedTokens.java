@@ -37,11 +37,17 @@ public class VerifiedTokens implements JWTParser {
 
     private final DefaultJWTParser verifier;
     private final Cache<TokenKey, Known> verified;
-    private final long skewSeconds;
+    private final JWTAuthContextInfo context;
+    /**
+     * Read on first use, not here: reading it builds SmallRye JWT's context, whose own error for a key it cannot read
+     * would then stop the start before {@link VerificationKeyCheck} refuses it naming the variable. An {@code int},
+     * so the racy first reads can only each store the same value.
+     */
+    private int skewSeconds = -1;
 
     public VerifiedTokens(DefaultJWTParser verifier, JWTAuthContextInfo context, VerifiedTokensConfig config) {
         this.verifier = verifier;
-        this.skewSeconds = context.getClockSkew();
+        this.context = context;
         this.verified = config.cacheTtl().isZero() ? null : Caffeine.newBuilder()
                 .maximumSize(config.cacheSize()).expireAfterWrite(config.cacheTtl())
                 .executor(Runnable::run) // upkeep on the caller's thread: no pool thread woken per request
@@ -117,8 +123,17 @@ public class VerifiedTokens implements JWTParser {
 
     private Known known(String token) {
         Known known = verified.getIfPresent(new TokenKey(token));
-        return known != null && Instant.now().getEpochSecond() <= known.expiresAt + skewSeconds
+        return known != null && Instant.now().getEpochSecond() <= known.expiresAt + skewSeconds()
                 ? known : null;
+    }
+
+    private int skewSeconds() {
+        int skew = skewSeconds;
+        if (skew < 0) {
+            skew = context.getClockSkew();
+            skewSeconds = skew;
+        }
+        return skew;
     }
 
     @Override
