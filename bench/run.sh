@@ -25,9 +25,9 @@ Options:
   --keep     keep the temporary directory (logs, generated nginx/haproxy configs, keys) after the run
   --rebuild  build the gateway, emulator and ceiling jars even if they look up to date
 
-Environment: BENCH_JAVA_OPTS (JVM options for gateway and ceiling app), BENCH_DURATION_S (cached reads after each start
-in scenario 4: 15), BENCH_WARMUP_MAX_S (60),
-BENCH_PACED_DELAY_MS (pause before each request of a paced pass-through run, 10), BENCH_BUDGET_S (900), BENCH_STARTS
+Environment: BENCH_JAVA_OPTS (JVM options for gateway and ceiling app), BENCH_DURATION_S (seconds of cached reads after
+each start in scenario 4: 15), BENCH_WARMUP_MAX_S (60), BENCH_PACED_DELAY_MS (pause before each request of a paced
+pass-through run, 10), BENCH_BUDGET_S (900), BENCH_STARTS
 (starts per JVM set-up in scenario 4: 3, quick 1), BENCH_JAVA17_HOME and BENCH_JAVA25_HOME (the JDKs of scenario 4).
 EOF
 }
@@ -170,7 +170,7 @@ scenario_cached() {
 
     # Each target warmed up, then rounds in which every target runs in turn: the machine's drift between targets
     # (the ceiling measured 73–107k req/s in runs a few minutes apart) touches each alike, and the median of the
-    # rounds is kept. The gateway's first round also passes its JIT's slow last minute (README, "Cached read").
+    # rounds is kept; the later rounds also find the gateway past its JIT's slow first minute (README, "Cached read").
     local target round
     for target in "${CACHED_TARGETS[@]}"; do
         cached_target "$target" warm
