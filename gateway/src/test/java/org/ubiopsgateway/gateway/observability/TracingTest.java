@@ -101,6 +101,21 @@ class TracingTest {
         assertTrue(spans.ended().stream().noneMatch(s -> s.getTraceId().equals(traceId)), "nothing recorded for it");
     }
 
+    @Test
+    void spansAreQueuedForExportOnceAndByOneThread() {
+        RestAssured.given().header("traceparent", TRACEPARENT).get("/api/v1/projects/demo-project").then().statusCode(200);
+        awaitServerSpan(TRACE_ID, "/api/v1/projects/{project}");
+
+        // A test application started before this one may still be stopping its own.
+        Eventually.await("one batch span processor's thread", TracingTest::batchProcessorThreads,
+                threads -> threads.size() == 1);
+    }
+
+    private static List<String> batchProcessorThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith("BatchSpanProcessor_WorkerThread")).toList();
+    }
+
     /**
      * The spans of a trace once its server span, named by {@code route}, has ended: it ends as the answer is written,
      * which may be just after the client (and the access log) has it.
