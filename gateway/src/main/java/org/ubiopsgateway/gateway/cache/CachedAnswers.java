@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
+import org.ubiopsgateway.gateway.observability.ServerSpans;
 import org.ubiopsgateway.gateway.ratelimit.CallerRateLimit;
 import org.ubiopsgateway.gateway.security.AccessFilter;
 import org.ubiopsgateway.gateway.security.Caller;
@@ -41,8 +42,6 @@ public class CachedAnswers {
 
     /** Quarkus orders its HTTP filters by the negative of their priority: after CORS (300), before authentication (200). */
     static final int ORDER = -250;
-    /** Where Quarkus's HTTP server metrics and tracing read the route template of a request (on its Vert.x context). */
-    static final String ROUTE_TEMPLATE = "UrlPathTemplate";
     private static final Set<String> PLAIN_JSON = Set.of("*/*", "application/*", MediaType.APPLICATION_JSON);
     private static final int REMEMBERED = 10_000;
 
@@ -121,7 +120,7 @@ public class CachedAnswers {
             return;
         }
         cache.countHit(entry.region());
-        Vertx.currentContext().putLocal(ROUTE_TEMPLATE, answer.template()); // the request's own context
+        Vertx.currentContext().putLocal(ServerSpans.ROUTE_TEMPLATE, answer.template()); // the request's own context
         HttpServerResponse response = routing.response();
         MultiMap headers = response.headers();
         for (Map.Entry<String, String> header : answer.headers()) {

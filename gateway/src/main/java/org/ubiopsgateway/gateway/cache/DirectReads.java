@@ -28,6 +28,7 @@ import org.ubiopsgateway.contract.VersionsApi;
 import org.ubiopsgateway.gateway.deployments.DeploymentsResource;
 import org.ubiopsgateway.gateway.deployments.VersionsResource;
 import org.ubiopsgateway.gateway.error.ProblemMappers;
+import org.ubiopsgateway.gateway.observability.ServerSpans;
 import org.ubiopsgateway.gateway.projects.ProjectUsersResource;
 import org.ubiopsgateway.gateway.projects.ProjectsResource;
 import org.ubiopsgateway.gateway.revisions.RevisionsResource;
@@ -150,7 +151,7 @@ public class DirectReads {
             return;
         }
         Context context = Vertx.currentContext(); // the request's own
-        context.putLocal(CachedAnswers.ROUTE_TEMPLATE, read.template());
+        context.putLocal(ServerSpans.ROUTE_TEMPLATE, read.template());
         context.putLocal(REQUEST, routing);
         CompletionStage<?> answer;
         try {

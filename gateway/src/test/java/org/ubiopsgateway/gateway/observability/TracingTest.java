@@ -2,6 +2,7 @@ package org.ubiopsgateway.gateway.observability;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -13,6 +14,8 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ubiopsgateway.emulator.FaultRule;
+import org.ubiopsgateway.emulator.UbiOpsEmulator;
 import org.ubiopsgateway.gateway.testing.Eventually;
 
 import java.util.List;
@@ -44,6 +47,9 @@ class TracingTest {
 
     @Inject
     RecordedSpans spans;
+
+    @Inject
+    UbiOpsEmulator emulator;
 
     private final LogCapture accessLog = new LogCapture(AccessLogTest.CATEGORY);
 
@@ -99,6 +105,36 @@ class TracingTest {
         RestAssured.given().header("traceparent", TRACEPARENT).get("/api/v1/projects/demo-project").then().statusCode(200);
         awaitServerSpan(TRACE_ID, "/api/v1/projects/{project}"); // a later, sampled trace has ended: the first would have too
         assertTrue(spans.ended().stream().noneMatch(s -> s.getTraceId().equals(traceId)), "nothing recorded for it");
+    }
+
+    @Test
+    void anUpstreamFailureMarksTheServerSpanAsAnError() {
+        String traceId = "6cf92f3577b34da6a3ce929d0e0e4738";
+        // The attempt and its two retries (test profile) fail, so the caller gets a 5xx.
+        emulator.faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(3));
+        try {
+            int status = RestAssured.given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .get("/api/v1/projects/demo-project/quotas").then().extract().statusCode();
+            assertTrue(status >= 500, "a 5xx, got " + status);
+            List<SpanData> servers = awaitServerSpan(traceId, "/api/v1/projects/{project}/quotas").stream()
+                    .filter(s -> s.getKind() == SpanKind.SERVER).toList();
+            assertEquals(1, servers.size(), "one server span: " + servers);
+            SpanData server = servers.get(0);
+            assertEquals(StatusCode.ERROR, server.getStatus().getStatusCode());
+            assertEquals(status, server.getAttributes().get(AttributeKey.longKey("http.response.status_code")));
+        } finally {
+            emulator.faults().clear();
+        }
+    }
+
+    @Test
+    void healthAndMetricsEndpointsAreNotTraced() {
+        String traceId = "7df92f3577b34da6a3ce929d0e0e4739";
+        RestAssured.given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").get("/q/health/live")
+                .then().statusCode(200);
+        RestAssured.given().header("traceparent", TRACEPARENT).get("/api/v1/projects/demo-project").then().statusCode(200);
+        awaitServerSpan(TRACE_ID, "/api/v1/projects/{project}"); // a later request's span has ended: the first would have
+        assertTrue(spans.ended().stream().noneMatch(s -> s.getTraceId().equals(traceId)), "no span for /q/health/live");
     }
 
     @Test
