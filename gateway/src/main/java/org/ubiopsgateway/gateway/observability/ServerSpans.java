@@ -14,11 +14,13 @@ import io.opentelemetry.semconv.NetworkAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
-import io.vertx.core.Vertx;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
@@ -106,15 +108,15 @@ public class ServerSpans implements HttpServerOptionsCustomizer {
         if (local != null) {
             span.setAttribute(ServerAttributes.SERVER_PORT, (long) local.port());
         }
-        String host = request.authority() == null ? null : request.authority().host();
-        if (host != null) {
-            span.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
+        HostAndPort authority = request.authority();
+        if (authority != null) {
+            span.setAttribute(ServerAttributes.SERVER_ADDRESS, authority.host());
         }
         SocketAddress remote = request.remoteAddress();
         if (remote != null) {
             span.setAttribute(ClientAttributes.CLIENT_ADDRESS, remote.hostAddress());
         }
-        String agent = request.getHeader("User-Agent");
+        String agent = request.getHeader(HttpHeaders.USER_AGENT);
         if (agent != null) {
             span.setAttribute(UserAgentAttributes.USER_AGENT_ORIGINAL, agent);
         }

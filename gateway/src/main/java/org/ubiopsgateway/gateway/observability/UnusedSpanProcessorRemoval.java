@@ -10,6 +10,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
+import static io.quarkus.opentelemetry.runtime.config.build.ExporterType.Constants.CDI_VALUE;
+import static io.quarkus.opentelemetry.runtime.config.build.ExporterType.Constants.NONE_VALUE;
+
 /**
  * Keeps OpenTelemetry from adding a batch span processor that exports to nothing. Quarkus (3.33) exports spans
  * through a processor of its own, which holds the OTLP exporter, and hands OpenTelemetry's autoconfiguration the
@@ -32,7 +35,7 @@ public class UnusedSpanProcessorRemoval implements AutoConfiguredOpenTelemetrySd
 
     @Override
     public void customize(AutoConfiguredOpenTelemetrySdkBuilder builder) {
-        builder.addPropertiesCustomizer(config -> config.getList(TRACES_EXPORTER).equals(List.of("cdi"))
-                && exporterBeans.isUnsatisfied() ? Map.of(TRACES_EXPORTER, "none") : Map.of());
+        builder.addPropertiesCustomizer(config -> config.getList(TRACES_EXPORTER).equals(List.of(CDI_VALUE))
+                && exporterBeans.isUnsatisfied() ? Map.of(TRACES_EXPORTER, NONE_VALUE) : Map.of());
     }
 }

@@ -102,9 +102,7 @@ class TracingTest {
 
         ExtLogRecord line = (ExtLogRecord) accessLog.awaitRecord(l -> l.contains("GET /api/v1/projects/demo-project "));
         assertEquals(traceId, line.getMdc("traceId"), "the trace id still reaches the log");
-        RestAssured.given().header("traceparent", TRACEPARENT).get("/api/v1/projects/demo-project").then().statusCode(200);
-        awaitServerSpan(TRACE_ID, "/api/v1/projects/{project}"); // a later, sampled trace has ended: the first would have too
-        assertTrue(spans.ended().stream().noneMatch(s -> s.getTraceId().equals(traceId)), "nothing recorded for it");
+        assertNothingRecordedFor(traceId);
     }
 
     @Test
@@ -113,7 +111,7 @@ class TracingTest {
         // The attempt and its two retries (test profile) fail, so the caller gets a 5xx.
         emulator.faults().add(FaultRule.error("/v2\\.1/projects/demo-project/quotas", 503, 1.0).withTimes(3));
         try {
-            int status = RestAssured.given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+            int status = RestAssured.given().header("traceparent", sampled(traceId))
                     .get("/api/v1/projects/demo-project/quotas").then().extract().statusCode();
             assertTrue(status >= 500, "a 5xx, got " + status);
             List<SpanData> servers = awaitServerSpan(traceId, "/api/v1/projects/{project}/quotas").stream()
@@ -130,11 +128,9 @@ class TracingTest {
     @Test
     void healthAndMetricsEndpointsAreNotTraced() {
         String traceId = "7df92f3577b34da6a3ce929d0e0e4739";
-        RestAssured.given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").get("/q/health/live")
-                .then().statusCode(200);
-        RestAssured.given().header("traceparent", TRACEPARENT).get("/api/v1/projects/demo-project").then().statusCode(200);
-        awaitServerSpan(TRACE_ID, "/api/v1/projects/{project}"); // a later request's span has ended: the first would have
-        assertTrue(spans.ended().stream().noneMatch(s -> s.getTraceId().equals(traceId)), "no span for /q/health/live");
+        RestAssured.given().header("traceparent", sampled(traceId)).get("/q/health/live").then().statusCode(200);
+        RestAssured.given().header("traceparent", sampled(traceId)).get("/q/metrics").then().statusCode(200);
+        assertNothingRecordedFor(traceId);
     }
 
     @Test
@@ -150,6 +146,18 @@ class TracingTest {
     private static List<String> batchProcessorThreads() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(name -> name.startsWith("BatchSpanProcessor_WorkerThread")).toList();
+    }
+
+    /** A caller's W3C trace context for {@code traceId}, sampled. */
+    private static String sampled(String traceId) {
+        return "00-" + traceId + "-00f067aa0ba902b7-01";
+    }
+
+    /** Once a later, sampled request's server span has ended (a span of the earlier one would have too), none of it. */
+    private void assertNothingRecordedFor(String traceId) {
+        RestAssured.given().header("traceparent", TRACEPARENT).get("/api/v1/projects/demo-project").then().statusCode(200);
+        awaitServerSpan(TRACE_ID, "/api/v1/projects/{project}");
+        assertTrue(spans.ended().stream().noneMatch(s -> s.getTraceId().equals(traceId)), "nothing recorded for " + traceId);
     }
 
     /**
