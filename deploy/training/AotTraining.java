@@ -97,19 +97,24 @@ public final class AotTraining {
             command.addAll(jvmOptions);
             command.add(aot ? "-XX:AOTCacheOutput=" + cache : "-XX:ArchiveClassesAtExit=" + cache);
             command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toString()));
-            Process gateway = start(work.resolve("gateway.log"), Map.of(
-                    "UBIOPS_API_URL", emulator + "/v2.1",
-                    "UBIOPS_API_TOKEN", upstreamToken,
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(),
-                    "MP_JWT_VERIFY_ISSUER", ISSUER,
-                    "MP_JWT_VERIFY_AUDIENCES", AUDIENCE,
-                    "QUARKUS_HTTP_HOST", "127.0.0.1",
-                    "QUARKUS_HTTP_PORT", String.valueOf(gatewayPort),
+            Process gateway = start(work.resolve("gateway.log"), Map.ofEntries(
+                    Map.entry("UBIOPS_API_URL", emulator + "/v2.1"),
+                    Map.entry("UBIOPS_API_TOKEN", upstreamToken),
+                    Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString()),
+                    Map.entry("MP_JWT_VERIFY_ISSUER", ISSUER),
+                    Map.entry("MP_JWT_VERIFY_AUDIENCES", AUDIENCE),
+                    Map.entry("QUARKUS_HTTP_HOST", "127.0.0.1"),
+                    Map.entry("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort)),
                     // The training sends as fast as the build machine goes: the same code paths run, but neither the
                     // caller limit nor the budget of calls to UbiOps may refuse it.
-                    "GATEWAY_RATE_LIMIT_CALLER_REQUESTS_PER_SECOND", "100000",
-                    "GATEWAY_RATE_LIMIT_CALLER_BURST", "100000",
-                    "GATEWAY_UPSTREAM_BUDGET_ENABLED", "false"), command.toArray(String[]::new));
+                    Map.entry("GATEWAY_RATE_LIMIT_CALLER_REQUESTS_PER_SECOND", "100000"),
+                    Map.entry("GATEWAY_RATE_LIMIT_CALLER_BURST", "100000"),
+                    Map.entry("GATEWAY_UPSTREAM_BUDGET_ENABLED", "false"),
+                    // Tracing on, as in production with a collector: the SDK, the spans and their export are trained
+                    // too (the emulator takes the spans); without it their 500-odd classes were loaded from the jars
+                    // at every start, untrained.
+                    Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", emulator + "/emulator/otlp"),
+                    Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")), command.toArray(String[]::new));
             String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
             awaitOk(gatewayUrl + "/q/health/live");
 
