@@ -442,40 +442,49 @@ train_cache() {
     local home=$1 dir=$2
     shift 2
     mkdir -p "$dir"
-    "$home/bin/java" "$ROOT/deploy/training/AotTraining.java" "$(dirname "$GATEWAY_JAR")" "$EMULATOR_JAR" "$dir" "$@" \
+    "$home/bin/java" "${TRAINING:-$ROOT/deploy/training/AotTraining.java}" "$(dirname "$GATEWAY_JAR")" "$EMULATOR_JAR" \
+        "$dir" "$@" \
         >"$dir/training.log" 2>&1 || { tail -30 "$dir/training.log" >&2; die "training run failed on $home"; }
     log "  $(tail -1 "$dir/training.log")"
 }
 
-# The AOT cache directory of a packaged gateway, trained once with the image's options (IMAGE_OPTS, JAVA25): for the
-# current build BENCH_CACHE_DIR when set (a cache made earlier with the same options), else one per app in $WORK.
+# The AOT cache directory of a packaged gateway, trained once with the image's options (IMAGE_OPTS, JAVA25) by the
+# training driver TRAINING (deploy/training/AotTraining.java when empty): for the current build and driver
+# BENCH_CACHE_DIR when set (a cache made earlier with the same options), else one per app and driver in $WORK.
 aot_cache_of() {
-    local app=$1 dir
-    if [[ $app == "$(dirname "$GATEWAY_JAR")" ]]; then
+    local app=$1 training=${2:-} dir
+    if [[ $app == "$(dirname "$GATEWAY_JAR")" && -z $training ]]; then
         dir=${BENCH_CACHE_DIR:-$WORK/cache}
     else
-        dir=$WORK/cache-$(cksum <<<"$app" | cut -d' ' -f1)
+        dir=$WORK/cache-$(cksum <<<"$app $training" | cut -d' ' -f1)
     fi
     if [[ ! -f $dir/jvm-cache.args ]]; then
-        log "training run for ${app#"$ROOT"/} (AOT cache with the image's options)"
+        log "training run for ${app#"$ROOT"/}${training:+ by $training} (AOT cache with the image's options)"
         # shellcheck disable=SC2086 # options are words; stdout is the answer, the training's log lines go to stderr
-        GATEWAY_JAR=$app/quarkus-run.jar train_cache "$JAVA25" "$dir" $IMAGE_OPTS >&2
+        GATEWAY_JAR=$app/quarkus-run.jar TRAINING=$training train_cache "$JAVA25" "$dir" $IMAGE_OPTS >&2
     fi
     echo "$dir"
 }
 
-# The packaged gateway a variant's words name (app=DIR), else the current build.
-variant_app() {
-    local word
+# The value of a variant's KEY=VALUE word (app, training), else $3.
+variant_word() {
+    local key=$1 default=$2 word
+    shift 2
     for word in "$@"; do
-        if [[ $word == app=* ]]; then echo "${word#app=}"; return; fi
+        if [[ $word == "$key"=* ]]; then echo "${word#"$key"=}"; return; fi
     done
-    dirname "$GATEWAY_JAR"
+    echo "$default"
+}
+
+# The AOT cache of a variant: of its app=DIR (else the current build), trained by its training=FILE (else the image's).
+variant_cache() {
+    aot_cache_of "$(variant_word app "$(dirname "$GATEWAY_JAR")" "$@")" "$(variant_word training "" "$@")"
 }
 
 # variant_gateway launch|start WORD...: the gateway on Java 25 with its AOT cache and the image's JVM options and
 # environment (IMAGE_OPTS, IMAGE_ENV), plus a variant's words: NAME=VALUE (upper case) environment, app=DIR another
-# packaged gateway (a copy of gateway/target/quarkus-app), the others JVM options. A first word starting with "!"
+# packaged gateway (a copy of gateway/target/quarkus-app), training=FILE another training driver for its AOT cache
+# (a copy of deploy/training/AotTraining.java, e.g. an earlier commit's), the others JVM options. A first word starting with "!"
 # replaces the image's options and environment instead of adding to them. "launch" returns at once
 # (launch_gateway), "start" waits for the first API 200 (start_gateway).
 variant_gateway() {
@@ -485,9 +494,9 @@ variant_gateway() {
         set -- "${1#!}" "${@:2}"
         base_opts= base_env=
     fi
-    app=$(variant_app "$@")
+    app=$(variant_word app "$(dirname "$GATEWAY_JAR")" "$@")
     for word in $base_env "$@"; do
-        if [[ $word == app=* ]]; then
+        if [[ $word == app=* || $word == training=* ]]; then
             continue
         elif [[ $word =~ ^([A-Z_][A-Z0-9_]*)= ]]; then
             export "${word?}"
@@ -497,7 +506,7 @@ variant_gateway() {
         fi
     done
     journal_mark
-    PATH=$JAVA25/bin:$PATH BENCH_JAVA_OPTS="$base_opts @$(aot_cache_of "$app")/jvm-cache.args ${jvm[*]}" \
+    PATH=$JAVA25/bin:$PATH BENCH_JAVA_OPTS="$base_opts @$(variant_cache "$@")/jvm-cache.args ${jvm[*]}" \
         GATEWAY_JAR=$app/quarkus-run.jar "${how}_gateway"
     ((${#names[@]} == 0)) || unset "${names[@]}"
 }

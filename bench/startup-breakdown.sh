@@ -20,8 +20,10 @@ cache trained with the image's options:
      file and its pages made private by relocation) and Native Memory Tracking per area, right after start and after
      --rounds (3) rounds of --load-s (10) seconds of cached reads (wrk -t2 -c32) on each variant in turn; the median
      req/s of its rounds.
-A variant's WORDS are JVM options, NAME=VALUE environment (e.g. MALLOC_ARENA_MAX=2), or app=DIR: a packaged gateway
-(a copy of gateway/target/quarkus-app) to start instead of the current build, with an AOT cache of its own.
+A variant's WORDS are JVM options, NAME=VALUE environment (e.g. MALLOC_ARENA_MAX=2), app=DIR: a packaged gateway
+(a copy of gateway/target/quarkus-app) to start instead of the current build, with an AOT cache of its own, or
+training=FILE: another training driver for the variant's AOT cache (e.g. an earlier commit's
+deploy/training/AotTraining.java).
 Then, for the first variant only (unless --no-profile): async-profiler CPU samples (1 ms) from JVM start to the first
 API 200, per thread and per Quarkus recorded step on main, and -Xlog:class+load and -Xlog:startuptime counts.
 Environment: BENCH_JAVA25_HOME (the JDK; else one found under /usr/lib/jvm), BENCH_CACHE_DIR (an AOT cache made
@@ -207,7 +209,7 @@ main() {
     IMAGE_ENV=$(startup_env)
     local load_start variant name opts
     # shellcheck disable=SC2086 # words
-    for variant in "${VARIANTS[@]}"; do aot_cache_of "$(variant_app ${variant#*=})" >/dev/null; done
+    for variant in "${VARIANTS[@]}"; do variant_cache ${variant#*=} >/dev/null; done
     load_start=$(cut -d' ' -f1-3 /proc/loadavg)
     local i
     # the variants take turns, so a change in the machine's load touches all of them alike

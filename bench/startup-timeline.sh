@@ -13,8 +13,9 @@ Usage: bench/startup-timeline.sh [--starts N] [--load-s N] [--variant NAME='WORD
 
 Each variant (the image's options plus the variant's words; "image" alone when none is given) is started N times (5),
 the variants in turn, on Java 25 with an AOT cache trained with the image's options. A variant's WORDS are JVM
-options, NAME=VALUE environment, or app=DIR: a packaged gateway (a copy of gateway/target/quarkus-app) to start
-instead of the current build, with an AOT cache of its own.
+options, NAME=VALUE environment, app=DIR: a packaged gateway (a copy of gateway/target/quarkus-app) to start
+instead of the current build, with an AOT cache of its own, or training=FILE: another training driver for the
+variant's AOT cache (e.g. an earlier commit's deploy/training/AotTraining.java).
 Each start is polled on the API route alone, one curl after the other without a pause, and logs -Xlog:startuptime
 (JVM uptime in ms). Its milestones, in ms since the process was spawned:
   vm       the JVM created (-Xlog:startuptime "Create VM": the AOT cache mapped, relocated, its classes loaded)
@@ -143,7 +144,7 @@ main() {
     IMAGE_ENV=$(startup_env)
     local variant name load_start i col
     # shellcheck disable=SC2086 # words
-    for variant in "${VARIANTS[@]}"; do aot_cache_of "$(variant_app ${variant#*=})" >/dev/null; done
+    for variant in "${VARIANTS[@]}"; do variant_cache ${variant#*=} >/dev/null; done
     load_start=$(cut -d' ' -f1-3 /proc/loadavg)
     for ((i = 1; i <= STARTS; i++)); do
         for variant in "${VARIANTS[@]}"; do

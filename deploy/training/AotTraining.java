@@ -23,10 +23,10 @@ import java.util.stream.Stream;
 /**
  * The training run that makes the gateway's class cache (docs/startup.md): starts the emulator and the packaged
  * gateway with the JVM that runs this program, sends the requests production sends (JWT-verified cached reads, a
- * pass-through read, an overview, a refused token, probes and a metrics scrape), stops the gateway and checks that
- * the cache was written. On Java 25 and later the cache is an AOT cache (JEP 483/514), on older JVMs an AppCDS
- * archive. It also writes {@code jvm-cache.args}, a JVM argument file naming the cache, next to it: the image starts
- * with {@code java @jvm-cache.args}.
+ * pass-through read, an overview, a refused token, probes and a metrics scrape; with tracing on, the spans going to the
+ * emulator), stops the gateway and checks that the cache was written. On Java 25 and later the cache is an AOT cache
+ * (JEP 483/514), on older JVMs an AppCDS archive. It also writes {@code jvm-cache.args}, a JVM argument file naming
+ * the cache, next to it: the image starts with {@code java @jvm-cache.args}.
  *
  * <p>Usage: {@code java AotTraining APP_DIR EMULATOR_JAR CACHE_DIR [JVM option...]}. The JVM options must be those
  * of production: a cache made with other options (heap layout, compact object headers) is not used.
