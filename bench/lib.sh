@@ -117,13 +117,16 @@ stop_started() {
     done
 }
 
-# A port nothing listens on and that this run has not handed out yet.
+# A port no socket uses and that this run has not handed out yet, below the kernel's range for outgoing connections:
+# a port in that range can be taken by a client's connection (curl, wrk, a JVM's) between this check and the bind.
 free_port() {
-    local port
+    local port below
+    below=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+    ((below > 11000)) || below=32768
     while :; do
-        port=$((20000 + RANDOM % 30000))
+        port=$((10000 + RANDOM % (below - 10000)))
         grep -qx "$port" "$WORK/ports" 2>/dev/null && continue
-        [[ -z $(ss -Htln "sport = :$port" 2>/dev/null) ]] || continue
+        [[ -z $(ss -Htan "sport = :$port" 2>/dev/null) ]] || continue
         echo "$port" >>"$WORK/ports"
         echo "$port"
         return

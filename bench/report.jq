@@ -94,6 +94,12 @@ def startup:
       + "\(.quarkus_started_s_median | num) | \(.rss_after_cached_mb) | \(.load.rps) | "
       + "\(.samples | map(.upstream_calls | tostring) | join(", ")); \(.load.upstream_calls) |"),
     "", "JVM options: " + (.setups | map("\(.setup): `\(.java_opts)`") | join("; ")), "",
+    (if .trivial_app_aot_first_200_ms then
+      (.setups | map(select(.setup | endswith("-aot"))) | first) as $aot
+      | "The yardstick of this run: the trivial Quarkus app (`bench/ceiling`) on the same JVM with the same options and an "
+        + "AOT cache of its own reached its first 200 in \(.trivial_app_aot_first_200_ms) ms (median of the starts, just "
+        + "before the gateway's AOT starts); the gateway's first API 200 took \($aot.first_api_ms_median / .trivial_app_aot_first_200_ms * 100 | round / 100) × that.", ""
+    else empty end),
     "Target (\(.target.goal)): \(.target.met | verdict).", ""
   end;
 
