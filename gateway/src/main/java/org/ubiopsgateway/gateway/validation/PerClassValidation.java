@@ -31,11 +31,11 @@ import java.util.Set;
 /**
  * The validator factory behind Quarkus's request validation, reading each class's constraints when that class is
  * first validated. Quarkus's own factory reads those of all 41 constrained classes before the start ends, by
- * reflection: a third of the main thread's start-up (docs/startup.md, "Validation on first use"). This one replaces
+ * reflection: a third of the main thread's start-up (docs/startup.md, fourth pass). This one replaces
  * it (an alternative of the same name, which Quarkus's {@code Validator} bean and its start-up call resolve to), with
  * the settings Quarkus gives its own: no XML, constraint validators as beans, its proxy class normalizer, its clock,
- * the configured locales and their resolver. The first request to validate a class reads it, once; its constraints
- * and messages are the same.
+ * the configured locales and their resolver. The first request to validate a class reads it (kept softly, as Hibernate
+ * Validator keeps it everywhere); its constraints and messages are the same.
  * <p>
  * When a native image is built, start-up code runs at build time: there Quarkus's factory is used, which reads every
  * class into the image, so a native executable reads nothing by reflection when it runs.
