@@ -85,8 +85,8 @@ timing_row() {
     variant_gateway start $opts
     local threads
     threads=$(top_threads "$GATEWAY_PID")
-    jq -r --arg v "$name" --arg cpu "$(cpu_s "$GATEWAY_PID")" --arg threads "$threads" \
-        '"| \($v) | \(.live_ms) | \(.first_api_ms) | \(.quarkus_started_s) | \($cpu) | \($threads) |"' \
+    jq -r --arg v "$name" --arg cpu "$(cpu_s "$GATEWAY_PID")" --arg threads "$threads" --arg calls "$(calls_since_mark)" \
+        '"| \($v) | \(.live_ms) | \(.first_api_ms) | \(.quarkus_started_s) | \($cpu) | \($calls) | \($threads) |"' \
         <<<"$GATEWAY_STARTUP" >>"$WORK/timing-$name.md"
     stop_pid "$GATEWAY_PID"
 }
@@ -105,18 +105,20 @@ memory_rows() {
     done
     for ((r = 1; r <= ROUNDS; r++)); do
         for i in "${!names[@]}"; do
+            journal_mark
             run=$(wrk_json 2 32 "$LOAD_S" 0 "${urls[i]}$API" -H "Authorization: Bearer $JWT")
+            calls_since_mark >>"$WORK/calls-${names[i]}"
             jq -r '.rps | round' <<<"$run" >>"$WORK/rps-${names[i]}"
             log "  round $r, ${names[i]}: $(jq -r '"\(.rps | round) req/s, non-2xx \(.errors.status)"' <<<"$run")"
         done
     done
     for i in "${!names[@]}"; do
         name=${names[i]}
-        printf '| %s | %s | %s | %s |\n' "$name" "$(sed 's/\t/ | /g' "$WORK/mem-start-$name")" \
+        printf '| %s | %s | %s | %s | %s |\n' "$name" "$(sed 's/\t/ | /g' "$WORK/mem-start-$name")" \
             "$(memory_split "${pids[i]}" | sed 's/\t/ | /g')" \
             "$(sort -n "$WORK/rps-$name" | awk '{v[NR] = $1}
                 END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%d (%s)", m, v[1] "–" v[NR]}')" \
-            >>"$WORK/memory.md"
+            "$(awk '{s += $1} END {print s + 0}' "$WORK/calls-$name")" >>"$WORK/memory.md"
         nmt_areas "${pids[i]}" >"$WORK/nmt-load-$name"
         # NMT committed MB per area, after start and after the load (areas over 0.5 MB after the load)
         join -t$'\t' <(sort "$WORK/nmt-start-$name") <(sort "$WORK/nmt-load-$name") | sort -t$'\t' -k3 -rn \
@@ -240,10 +242,11 @@ main() {
         echo
         echo "## Time to the first API 200 ($STARTS starts per variant, the variants in turn)"
         echo
-        echo "CPU s: user + system of the JVM until the first API 200; threads: the five thread groups that used most."
+        echo "CPU s: user + system of the JVM until the first API 200; upstream calls: the emulator's, from the spawn to the"
+        echo "first API 200 (the first read's cache miss: 1); threads: the five thread groups that used most."
         echo
-        echo '| variant | to live ms | to first API 200 ms | Quarkus "started in" s | CPU s | CPU s per thread group |'
-        echo '|---|---:|---:|---:|---:|---|'
+        echo '| variant | to live ms | to first API 200 ms | Quarkus "started in" s | CPU s | upstream calls | CPU s per thread group |'
+        echo '|---|---:|---:|---:|---:|---:|---|'
         cat "$WORK/timing.md"
         echo
         echo "## Memory, MB"
@@ -254,8 +257,8 @@ main() {
         echo "RSS = anonymous + file-backed; the mapped AOT cache is counted in RSS for its pages touched (its relocated"
         echo "pages are anonymous, copy-on-write)."
         echo
-        echo '| variant | RSS start | anon | file | AOT cache | of it private | RSS after load | anon | file | AOT cache | of it private | req/s median (range) |'
-        echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+        echo '| variant | RSS start | anon | file | AOT cache | of it private | RSS after load | anon | file | AOT cache | of it private | req/s median (range) | upstream calls in the loads |'
+        echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
         cat "$WORK/memory.md"
         echo
         echo "NMT committed MB per area (areas of at least 0.5 MB after the load):"
