@@ -1,35 +1,41 @@
 package org.ubiopsgateway.gateway.openapi;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import java.util.List;
 
 /**
- * Every {@code /api/v1} operation requires the bearer scheme, so Swagger UI's "Authorize" applies to "Try it out",
- * and documents the gate's two answers, 401 and 403 (problem+json, as the operation's other errors). The routes are
- * guarded by {@code security.AccessFilter}, not by annotations Quarkus could see, so the document says it here.
- * Registered with {@code mp.openapi.filter}.
+ * The document's one security scheme, callers' JWTs as bearer tokens, required by every {@code /api/v1} operation,
+ * so Swagger UI's "Authorize" applies to "Try it out"; and the gate's two answers, 401 and 403 (problem+json, as the
+ * operation's other errors). The routes are guarded by {@code security.AccessFilter}, not by annotations a scanner
+ * could see, so the document says it here. Run at build time, as the document is made (gateway/pom.xml).
  */
 public class BearerOnTheApi implements OASFilter {
 
     private static final String API = "/api/v1";
+    private static final String SCHEME = "bearer";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        String scheme = ConfigProvider.getConfig().getValue("quarkus.smallrye-openapi.security-scheme-name", String.class);
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSecurityScheme(SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT").description(
+                        "A JWT from the callers' issuer (in dev mode: the one its log prints, or one its token route signs)"));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.equals(API) || path.startsWith(API + "/")) {
                 for (Operation operation : item.getOperations().values()) {
-                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(scheme)));
+                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME)));
                     documentGate(operation);
                 }
             }
