@@ -72,10 +72,9 @@ public class OpenApiRoutes {
 
     /** {@code ?format=json} or {@code yaml} (any case) first, then an Accept naming JSON; YAML otherwise. */
     private static Format format(String parameter, String accept) {
-        if (parameter != null) {
-            String asked = parameter.toUpperCase(Locale.ROOT);
-            if (asked.equals(Format.JSON.name()) || asked.equals(Format.YAML.name())) {
-                return Format.valueOf(asked);
+        for (Format format : Format.values()) {
+            if (format.name().equalsIgnoreCase(parameter)) {
+                return format;
             }
         }
         return accept != null && accept.contains("application/json") ? Format.JSON : Format.YAML;
